@@ -1,0 +1,46 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// The only way a secret may appear in a message: its public prefix (if any), its length and a
+    /// short SHA-256 fingerprint, so two reports of the same key can be matched without showing it.
+    /// </summary>
+    internal static class SecretFingerprint
+    {
+        private static readonly string[] PublicPrefixes =
+        {
+            "sk-ant-api03-", "sk-ant-admin01-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "sk-",
+        };
+
+        public static string Describe(string secret)
+        {
+            var prefix = string.Empty;
+            foreach (var candidate in PublicPrefixes)
+            {
+                if (secret.StartsWith(candidate, StringComparison.Ordinal))
+                {
+                    prefix = candidate;
+                    break;
+                }
+            }
+
+            return (prefix.Length == 0 ? "'…'" : "'" + prefix + "…'") + " (" + secret.Length + " chars, sha256:" + Hash(secret) + ")";
+        }
+
+        private static string Hash(string secret)
+        {
+            using var sha = SHA256.Create();
+            var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(secret));
+            var builder = new StringBuilder(8);
+            for (var i = 0; i < 4; i++)
+            {
+                builder.Append(digest[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return builder.ToString();
+        }
+    }
+}

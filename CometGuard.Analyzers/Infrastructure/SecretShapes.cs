@@ -1,0 +1,170 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Recognises credential-shaped strings and placeholders. Patterns follow gitleaks, trufflehog
+    /// and detect-secrets: anchored on public prefixes and markers, never fixed-length.
+    /// </summary>
+    internal static class SecretShapes
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+
+        // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
+        // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
+        private static readonly Regex OpenAiMarked = new Regex(
+            @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            Timeout);
+
+        private static readonly Regex OpenAiLong = new Regex(
+            @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            Timeout);
+
+        private static readonly Regex Anthropic = new Regex(
+            @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            Timeout);
+
+        private static readonly Regex Placeholder = new Regex(
+            @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
+            Timeout);
+
+        /// <summary>Cheap pre-filter for literals anywhere in the code: only these are matched against the key shapes.</summary>
+        public static bool MayContainKey(string text)
+        {
+            return text.Length >= 30
+                && (text.IndexOf("sk-", StringComparison.Ordinal) >= 0 || text.IndexOf("T3BlbkFJ", StringComparison.Ordinal) >= 0);
+        }
+
+        /// <summary>Finds a vendor key shape inside <paramref name="text"/>; the match is the key.</summary>
+        public static bool TryFindKey(string text, out string key)
+        {
+            key = string.Empty;
+            if (!MayContainKey(text))
+            {
+                return false;
+            }
+
+            try
+            {
+                foreach (var pattern in new[] { OpenAiMarked, Anthropic, OpenAiLong })
+                {
+                    var match = pattern.Match(text);
+                    if (match.Success && !IsPlaceholder(match.Value) && LooksRandom(match.Value))
+                    {
+                        key = match.Value;
+                        return true;
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological literal is not worth a build failure; it is simply not reported.
+            }
+
+            return false;
+        }
+
+        /// <summary>Placeholders are not keys: <c>&lt;API_KEY&gt;</c>, <c>YOUR_API_KEY</c>, <c>sk-...</c>, <c>${VAR}</c>, blank.</summary>
+        public static bool IsPlaceholder(string value)
+        {
+            try
+            {
+                return Placeholder.IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// A hard-coded value in a credential position is reported when it is not a placeholder and
+        /// looks like a secret: a vendor key shape, or a generic token of 16+ characters that is not
+        /// letters-only, not one repeated character, and has Shannon entropy above 3 bits.
+        /// </summary>
+        public static bool IsCredentialLike(string value)
+        {
+            value = StripScheme(value.Trim());
+            if (value.Length == 0 || IsPlaceholder(value))
+            {
+                return false;
+            }
+
+            if (TryFindKey(value, out _))
+            {
+                return true;
+            }
+
+            return value.Length >= 16 && LooksRandom(value);
+        }
+
+        /// <summary>Removes a leading <c>Bearer </c> scheme, as in an Authorization header value.</summary>
+        public static string StripScheme(string value)
+        {
+            const string Bearer = "Bearer ";
+            return value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? value.Substring(Bearer.Length).Trim() : value;
+        }
+
+        private static bool LooksRandom(string value)
+        {
+            var hasDigitOrSymbol = false;
+            var first = value[0];
+            var allSame = true;
+            foreach (var c in value)
+            {
+                if (!char.IsLetter(c))
+                {
+                    hasDigitOrSymbol = true;
+                }
+
+                if (c != first)
+                {
+                    allSame = false;
+                }
+            }
+
+            return hasDigitOrSymbol && !allSame && ShannonEntropy(value) > 3.0;
+        }
+
+        private static double ShannonEntropy(string value)
+        {
+            var counts = new int[128];
+            var other = 0;
+            foreach (var c in value)
+            {
+                if (c < 128)
+                {
+                    counts[c]++;
+                }
+                else
+                {
+                    other++;
+                }
+            }
+
+            double entropy = 0;
+            double length = value.Length;
+            foreach (var count in counts)
+            {
+                if (count > 0)
+                {
+                    var p = count / length;
+                    entropy -= p * Math.Log(p, 2);
+                }
+            }
+
+            if (other > 0)
+            {
+                var p = other / length;
+                entropy -= p * Math.Log(p, 2);
+            }
+
+            return entropy;
+        }
+    }
+}

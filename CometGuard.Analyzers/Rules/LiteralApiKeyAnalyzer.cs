@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// CG0002: a literal API key or bearer token, either hard-coded into a credential position from
+    /// the sink catalogue, or shaped like a vendor key anywhere in a string literal.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LiteralApiKeyAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the environment variable the fix reads.</summary>
+        public const string VariableProperty = "Variable";
+
+        /// <summary>Diagnostic property, present when the literal can be replaced whole: <c>Key</c> or <c>Bearer</c>.</summary>
+        public const string ReplaceProperty = "Replace";
+
+        public const string ReplaceKey = "Key";
+        public const string ReplaceBearer = "Bearer";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LiteralApiKey);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analysis = new CompilationAnalysis(ResolvedSinks.Create(start.Compilation));
+
+                // Vendor key shapes are leaks wherever they appear, sink or not.
+                start.RegisterSyntaxNodeAction(analysis.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+
+                if (analysis.Sinks.Has(SinkKind.Credential))
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+                    start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                }
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            // One literal can be reached both as a key shape and through a sink; report it once.
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
+
+            public CompilationAnalysis(ResolvedSinks sinks)
+            {
+                Sinks = sinks;
+            }
+
+            public ResolvedSinks Sinks { get; }
+
+            public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+            {
+                var (text, token) = context.Node switch
+                {
+                    LiteralExpressionSyntax literal => (literal.Token.ValueText, literal.Token),
+                    InterpolatedStringTextSyntax part => (part.TextToken.ValueText, part.TextToken),
+                    _ => (string.Empty, default),
+                };
+
+                if (!SecretShapes.TryFindKey(text, out var key))
+                {
+                    return;
+                }
+
+                var node = context.Node is InterpolatedStringTextSyntax ? context.Node.Parent! : context.Node;
+                Report(context.ReportDiagnostic, context.Options, node, token.GetLocation(), text, key, "a string literal");
+            }
+
+            public void AnalyzeArgument(OperationAnalysisContext context)
+            {
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.Value.Type?.SpecialType != SpecialType.System_String || !Sinks.IsSink(argument, SinkKind.Credential))
+                {
+                    return;
+                }
+
+                var parameter = argument.Parameter!;
+                AnalyzeValue(context, argument.Value, Describe(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'");
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property: { } property }
+                    && property.Type.SpecialType == SpecialType.System_String
+                    && Sinks.IsSink(property, SinkKind.Credential))
+                {
+                    AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "'");
+                }
+            }
+
+            private void AnalyzeValue(OperationAnalysisContext context, IOperation value, string position)
+            {
+                var hardCoded = HardCodedValue.Find(value, context.CancellationToken);
+                if (!hardCoded.IsHardCoded || !SecretShapes.IsCredentialLike(hardCoded.Value))
+                {
+                    return;
+                }
+
+                var secret = SecretShapes.TryFindKey(hardCoded.Value, out var key) ? key : SecretShapes.StripScheme(hardCoded.Value.Trim());
+                var source = hardCoded.Source is { } literal && context.Compilation.ContainsSyntaxTree(literal.SyntaxTree) ? literal : value.Syntax;
+                Report(context.ReportDiagnostic, context.Options, source, source.GetLocation(), hardCoded.Value, secret, position);
+            }
+
+            private void Report(System.Action<Diagnostic> report, AnalyzerOptions options, SyntaxNode node, Location location, string text, string secret, string position)
+            {
+                if (!_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
+                {
+                    return;
+                }
+
+                var variable = CometGuardOptions.GetString(options, node.SyntaxTree, CometGuardOptions.ApiKeyVariable, CometGuardOptions.DefaultApiKeyVariable);
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(VariableProperty, variable);
+                var literalText = HardCodedValue.LiteralText(node)?.Trim();
+                if (literalText == secret)
+                {
+                    properties = properties.Add(ReplaceProperty, ReplaceKey);
+                }
+                else if (literalText is not null && SecretShapes.StripScheme(literalText) == secret && literalText.Length > secret.Length)
+                {
+                    properties = properties.Add(ReplaceProperty, ReplaceBearer);
+                }
+
+                report(Diagnostic.Create(Descriptors.LiteralApiKey, location, properties, SecretFingerprint.Describe(secret), position, variable));
+            }
+
+            private static string Describe(ISymbol member)
+            {
+                return member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    ? "'" + constructor.ContainingType.Name + "' constructor"
+                    : "'" + member.ContainingType?.Name + "." + member.Name + "'";
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Sinks
+{
+    /// <summary>
+    /// The sink catalogue resolved against one compilation. Built once in a compilation-start
+    /// action and dropped with the compilation: nothing here outlives it.
+    /// </summary>
+    public sealed class ResolvedSinks
+    {
+        private readonly Dictionary<ISymbol, ImmutableArray<SinkRow>> _rows;
+        private readonly bool[] _kinds;
+
+        private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute)
+        {
+            _rows = rows;
+            ModelIdAttribute = modelIdAttribute;
+            ApiKeyAttribute = apiKeyAttribute;
+            _kinds = new bool[Enum.GetValues(typeof(SinkKind)).Length];
+            foreach (var pair in rows)
+            {
+                foreach (var row in pair.Value)
+                {
+                    _kinds[(int)row.Kind] = true;
+                }
+            }
+
+            if (modelIdAttribute is not null)
+            {
+                _kinds[(int)SinkKind.ModelId] = true;
+            }
+
+            if (apiKeyAttribute is not null)
+            {
+                _kinds[(int)SinkKind.Credential] = true;
+            }
+        }
+
+        public INamedTypeSymbol? ModelIdAttribute { get; }
+
+        public INamedTypeSymbol? ApiKeyAttribute { get; }
+
+        public static ResolvedSinks Create(Compilation compilation) => Create(compilation, SinkCatalogue.Rows);
+
+        public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue)
+        {
+            var rows = new Dictionary<ISymbol, ImmutableArray<SinkRow>>(SymbolEqualityComparer.Default);
+            var types = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+            foreach (var row in catalogue)
+            {
+                if (!types.TryGetValue(row.TypeMetadataName, out var type))
+                {
+                    type = compilation.GetTypeByMetadataName(row.TypeMetadataName);
+                    types.Add(row.TypeMetadataName, type);
+                }
+
+                if (type is null)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (!MatchesMember(row, member))
+                    {
+                        continue;
+                    }
+
+                    if (row.IsProperty)
+                    {
+                        if (member is IPropertySymbol property)
+                        {
+                            Add(rows, property.OriginalDefinition, row);
+                        }
+                    }
+                    else if (member is IMethodSymbol method)
+                    {
+                        foreach (var parameter in method.OriginalDefinition.Parameters)
+                        {
+                            if (parameter.Name == row.Parameter)
+                            {
+                                Add(rows, parameter, row);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return new ResolvedSinks(
+                rows,
+                compilation.GetTypeByMetadataName(SinkCatalogue.ModelIdAttribute),
+                compilation.GetTypeByMetadataName(SinkCatalogue.ApiKeyAttribute));
+        }
+
+        /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
+        public bool Has(SinkKind kind) => _kinds[(int)kind];
+
+        /// <summary>True when the argument lands in a sink of <paramref name="kind"/>, conditions included.</summary>
+        public bool IsSink(IArgumentOperation argument, SinkKind kind)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null)
+            {
+                return false;
+            }
+
+            if (_rows.TryGetValue(parameter.OriginalDefinition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind && ConditionHolds(row, argument))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return HasMarker(parameter, kind);
+        }
+
+        /// <summary>True when assigning to the property lands in a sink of <paramref name="kind"/>.</summary>
+        public bool IsSink(IPropertySymbol property, SinkKind kind)
+        {
+            if (_rows.TryGetValue(property.OriginalDefinition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return HasMarker(property, kind);
+        }
+
+        private bool HasMarker(ISymbol symbol, SinkKind kind)
+        {
+            var marker = kind switch
+            {
+                SinkKind.ModelId => ModelIdAttribute,
+                SinkKind.Credential => ApiKeyAttribute,
+                _ => null,
+            };
+
+            if (marker is null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, marker))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ConditionHolds(SinkRow row, IArgumentOperation argument)
+        {
+            if (row.WhenArgument is null)
+            {
+                return true;
+            }
+
+            var arguments = argument.Parent switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var sibling in arguments)
+            {
+                if (sibling.Parameter?.Name == row.WhenArgument)
+                {
+                    return sibling.Value.ConstantValue is { HasValue: true, Value: string text }
+                        && string.Equals(text.Trim(), row.WhenValue, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MatchesMember(SinkRow row, ISymbol member)
+        {
+            return row.Member switch
+            {
+                SinkRow.Constructor => member is IMethodSymbol { MethodKind: MethodKind.Constructor },
+                SinkRow.AnyMethod => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
+                _ => member.Name == row.Member,
+            };
+        }
+
+        private static void Add(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, ISymbol key, SinkRow row)
+        {
+            rows[key] = rows.TryGetValue(key, out var existing) ? existing.Add(row) : ImmutableArray.Create(row);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CometGuard.Tests.Verifiers
+{
+    /// <summary>
+    /// The real packages test sources compile against, restored from NuGet at test time. One set
+    /// for every rule, so each test reads like a gateway client project that references them all.
+    /// </summary>
+    internal static class References
+    {
+        public static ReferenceAssemblies Gateway { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("OpenAI", "2.15.0"),
+            new PackageIdentity("System.ClientModel", "1.16.0"),
+            new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
+            new PackageIdentity("Azure.Core", "1.44.1")));
+
+        /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
+        public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
+    }
+}

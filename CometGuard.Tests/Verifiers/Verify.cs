@@ -1,0 +1,57 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CometGuard.Tests.Verifiers
+{
+    /// <summary>
+    /// The one verifier: analyzer-only checks, code fixes, and Fix All (checked by the framework
+    /// for every fix test). Sources use <c>{|CG0002:…|}</c> markup.
+    /// </summary>
+    internal static class Verify<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static Task AnalyzerAsync(string source, string? editorConfig = null)
+            => new Test(source, fixedSource: null, editorConfig).RunAsync(CancellationToken.None);
+
+        public static Task CodeFixAsync(string source, string fixedSource, string? editorConfig = null)
+            => new Test(source, fixedSource, editorConfig).RunAsync(CancellationToken.None);
+
+        /// <summary>A test to adjust before running (extra files, expected diagnostics, iterations).</summary>
+        public static Test Create(string source, string? fixedSource = null, string? editorConfig = null)
+            => new Test(source, fixedSource, editorConfig);
+
+        public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public Test(string source, string? fixedSource, string? editorConfig)
+            {
+                ReferenceAssemblies = References.Gateway;
+                TestState.AdditionalReferences.Add(References.Annotations);
+                TestCode = source;
+                if (fixedSource is not null)
+                {
+                    FixedCode = fixedSource;
+                    FixedState.AdditionalReferences.Add(References.Annotations);
+                }
+
+                if (editorConfig is not null)
+                {
+                    TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+                }
+            }
+        }
+    }
+
+    /// <summary>For rules with no fix.</summary>
+    internal static class Verify<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public static Task AnalyzerAsync(string source, string? editorConfig = null)
+            => Verify<TAnalyzer, EmptyCodeFixProvider>.AnalyzerAsync(source, editorConfig);
+    }
+}
