@@ -55,7 +55,5 @@ namespace CometGuard.Probe
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
 
-        private static Task<SmokeProbeReport> RunCoreAsync(SmokeProbeOptions options, HttpClient httpClient, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
     }
 }
