@@ -8,7 +8,8 @@ namespace CometGuard.Probe
 {
     /// <summary>
     /// Appends a report's JSON Lines to an evidence log. Each call writes the scrubbed lines of one
-    /// run in a single append, so concurrent writers and interrupted runs leave whole lines.
+    /// run in a single append under an exclusive lock, so concurrent writers and interrupted runs
+    /// leave whole lines.
     /// </summary>
     public static class EvidenceLogWriter
     {
@@ -38,10 +39,10 @@ namespace CometGuard.Probe
                     await AppendOnceAsync(path, text, cancellationToken).ConfigureAwait(false);
                     return;
                 }
-                catch (IOException) when (++attempt < 5 && File.Exists(path))
+                catch (IOException) when (++attempt < 20 && File.Exists(path))
                 {
                     // Another writer holds the file for its own single append: wait briefly and retry.
-                    await Task.Delay(50 * attempt, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(25 * attempt, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -52,7 +53,7 @@ namespace CometGuard.Probe
             {
                 Mode = FileMode.OpenOrCreate,
                 Access = FileAccess.ReadWrite,
-                Share = FileShare.Read,
+                Share = FileShare.None, // an exclusive lock: two appenders never compute the same end
                 Options = FileOptions.Asynchronous | FileOptions.WriteThrough,
             };
 
