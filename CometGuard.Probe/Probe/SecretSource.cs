@@ -52,7 +52,10 @@ namespace CometGuard.Probe
             return new ConfigurationSecretSource(configuration, key);
         }
 
-        /// <summary>Reads the key from a delegate (a vault client, a credential store).</summary>
+        /// <summary>
+        /// Reads the key from a delegate (a vault client, a credential store). It is called by
+        /// <see cref="SmokeProbeOptions.Validate"/> and once per run.
+        /// </summary>
         /// <param name="resolve">Returns the key, or null when it is not available.</param>
         /// <param name="description">Where the delegate reads from, for messages; never the key.</param>
         /// <returns>The source.</returns>
@@ -66,7 +69,10 @@ namespace CometGuard.Probe
             return new DelegateSecretSource(_ => new ValueTask<string?>(resolve()), description, isAsync: false);
         }
 
-        /// <summary>Reads the key from an asynchronous delegate (a vault client, a credential store).</summary>
+        /// <summary>
+        /// Reads the key from an asynchronous delegate (a vault client, a credential store). It is
+        /// called once per run, before any request; validation does not call it.
+        /// </summary>
         /// <param name="resolve">Returns the key, or null when it is not available.</param>
         /// <param name="description">Where the delegate reads from, for messages; never the key.</param>
         /// <returns>The source.</returns>

@@ -442,6 +442,10 @@ namespace CometGuard.Probe
                 {
                     notes.Add("retry not opted in");
                 }
+                else if (o.Outcome == ProbeOutcome.Throttled && o.RetryAfter is null)
+                {
+                    notes.Add("no Retry-After, not retried");
+                }
 
                 if (o.Detail is not null)
                 {

@@ -111,6 +111,7 @@ namespace CometGuard.Tests.Probe
 
             Assert.Equal(RetryDecision.NoRetry, report.RetryDecision);
             Assert.Equal(FallbackDecision.KeepPrimary, report.FallbackDecision);
+            Assert.Contains("no Retry-After, not retried", report.HappyPath.Notes, StringComparison.Ordinal);
             Assert.Equal(2, gateway.RequestCount);
         }
 
