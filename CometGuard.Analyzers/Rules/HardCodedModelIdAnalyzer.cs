@@ -135,10 +135,10 @@ namespace CometGuard.Analyzers.Rules
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 switch (assignment.Target)
                 {
-                    case IPropertyReferenceOperation { Property: { IsIndexer: true } indexer }:
+                    case IPropertyReferenceOperation { Property: { IsIndexer: true } indexer } reference:
                         if (_bodies is not null
                             && GatewayRequestBodies.KeyOf(assignment) == "model"
-                            && _bodies.IsKeyedPayload(indexer.ContainingType)
+                            && _bodies.IsKeyedPayload(reference.Instance?.Type ?? indexer.ContainingType)
                             && _bodies.IsGatewayKeyedEntry(assignment, context.CancellationToken))
                         {
                             AnalyzeValue(context, _bodies.ValueOf(assignment), "the 'model' entry of a gateway request");
@@ -182,7 +182,7 @@ namespace CometGuard.Analyzers.Rules
                 if (invocation.Arguments.Length != 2
                     || invocation.TargetMethod.Name != "Add"
                     || GatewayRequestBodies.KeyOf(invocation) != "model"
-                    || !_bodies!.IsKeyedPayload(invocation.TargetMethod.ContainingType)
+                    || !_bodies!.IsKeyedPayload(invocation.Instance?.Type ?? invocation.TargetMethod.ContainingType)
                     || !_bodies.IsGatewayKeyedEntry(invocation, context.CancellationToken))
                 {
                     return;
