@@ -118,7 +118,7 @@ namespace CometGuard.Analyzers.Rules
                 {
                     if (_bodies.FindJsonModel(argument.Value, context.CancellationToken) is { } json)
                     {
-                        Report(context, json.Source, json.Model, HardCodedKind.Literal, "in the JSON body of a gateway request", fixable: false);
+                        Report(context, json.Source, argument.Value.Syntax, json.Model, HardCodedKind.Literal, "in the JSON body of a gateway request", fixable: false);
                     }
                 }
                 else if (_bodies is not null
@@ -258,36 +258,61 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var source = hardCoded.Source is { } literal && context.Compilation.ContainsSyntaxTree(literal.SyntaxTree) ? literal : value.Syntax;
-                if (hardCoded.Kind == HardCodedKind.LiteralFallback)
+                // The use site: for `x ?? Default`, the fallback operand rather than the whole expression.
+                var use = value.Syntax;
+                if (hardCoded.Kind == HardCodedKind.LiteralFallback && Unwrap(value) is ICoalesceOperation coalesce)
                 {
-                    // Only the `??` operand itself can become a throw; a named constant stays for its other users.
-                    fixable &= IsCoalesceFallback(source);
+                    use = coalesce.WhenNull.Syntax;
                 }
 
-                Report(context, source, hardCoded.Value, hardCoded.Kind, "in " + position, fixable);
+                Report(context, hardCoded.Source, use, hardCoded.Value, hardCoded.Kind, "in " + position, fixable);
             }
 
-            private void Report(OperationAnalysisContext context, SyntaxNode source, string model, HardCodedKind kind, string position, bool fixable)
+            /// <summary>
+            /// Reports at the literal when it sits inside the analysed position; a literal one hop away
+            /// (a local, const or static readonly initializer) is reported at each use, with the literal
+            /// as an additional location. Every diagnostic then lies in the span whose analysis produces
+            /// it, as the IDE and Fix All require.
+            /// </summary>
+            private void Report(OperationAnalysisContext context, SyntaxNode? source, SyntaxNode use, string model, HardCodedKind kind, string position, bool fixable)
             {
-                var location = source.GetLocation();
-                if (!_reported.TryAdd((source.SyntaxTree, source.Span), 0))
+                var node = source is not null && source.SyntaxTree == use.SyntaxTree && context.Operation.Syntax.Span.Contains(source.Span) ? source : use;
+                if (!_reported.TryAdd((node.SyntaxTree, node.Span), 0))
                 {
                     return;
                 }
 
-                var variable = CometGuardOptions.GetString(context.Options, source.SyntaxTree, CometGuardOptions.ModelVariable, CometGuardOptions.DefaultModelVariable);
-                var key = CometGuardOptions.GetString(context.Options, source.SyntaxTree, CometGuardOptions.ModelConfigurationKey, CometGuardOptions.DefaultModelConfigurationKey);
+                if (kind == HardCodedKind.LiteralFallback)
+                {
+                    // Only the `??` operand itself can become a throw.
+                    fixable &= IsCoalesceFallback(node);
+                }
+
+                var variable = CometGuardOptions.GetString(context.Options, node.SyntaxTree, CometGuardOptions.ModelVariable, CometGuardOptions.DefaultModelVariable);
+                var key = CometGuardOptions.GetString(context.Options, node.SyntaxTree, CometGuardOptions.ModelConfigurationKey, CometGuardOptions.DefaultModelConfigurationKey);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(VariableProperty, variable)
                     .Add(ConfigurationKeyProperty, key);
-                if (fixable && source is ExpressionSyntax)
+                if (fixable && node is ExpressionSyntax)
                 {
                     properties = properties.Add(FixProperty, kind == HardCodedKind.LiteralFallback ? FixFallback : FixReplace);
                 }
 
+                var additional = node != source && source is not null && context.Compilation.ContainsSyntaxTree(source.SyntaxTree)
+                    ? ImmutableArray.Create(source.GetLocation())
+                    : ImmutableArray<Location>.Empty;
                 var how = kind == HardCodedKind.LiteralFallback ? "the hard-coded '??' fallback" : "hard-coded";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, location, properties, Shorten(model), how, position, variable));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, node.GetLocation(), additional, properties, Shorten(model), how, position, variable));
+            }
+
+            private static IOperation Unwrap(IOperation operation)
+            {
+                while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+                {
+                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                }
+
+                return operation;
             }
 
             private static bool IsCoalesceFallback(SyntaxNode source)

@@ -49,8 +49,15 @@ namespace CometGuard.CodeFixes.Rules
                     || !diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.ConfigurationKeyProperty, out var key)
                     || variable is null
                     || key is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal
-                    || !ExpressionPositions.CanStandForExpression(literal))
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax use)
+                {
+                    continue;
+                }
+
+                // A literal one hop away (local or static readonly initializer in this document) is fixed at
+                // its source so every use benefits; a const stays and its use is replaced instead.
+                var literal = fix == HardCodedModelIdAnalyzer.FixReplace && SourceOf(diagnostic, root) is { } source ? source : use;
+                if (!ExpressionPositions.CanStandForExpression(literal))
                 {
                     continue;
                 }
@@ -63,6 +70,19 @@ namespace CometGuard.CodeFixes.Rules
                     CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, text, ct), EquivalenceKey),
                     diagnostic);
             }
+        }
+
+        private static ExpressionSyntax? SourceOf(Diagnostic diagnostic, SyntaxNode root)
+        {
+            if (diagnostic.AdditionalLocations.Count != 1
+                || diagnostic.AdditionalLocations[0] is not { IsInSource: true } location
+                || location.SourceTree != root.SyntaxTree
+                || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax source)
+            {
+                return null;
+            }
+
+            return ExpressionPositions.CanStandForExpression(source) ? source : null;
         }
 
         private static (string Title, string Text) Replacement(SemanticModel model, ExpressionSyntax literal, string key, string variable, CancellationToken cancellationToken)

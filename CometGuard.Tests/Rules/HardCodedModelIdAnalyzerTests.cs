@@ -131,6 +131,9 @@ namespace CometGuard.Tests.Rules
         public Task ModelId_annotated_parameter_property_and_default()
             => Analyze("""
                 using CometGuard.Annotations;
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                class AgentAttribute : System.Attribute { public AgentAttribute([ModelId] string model) { } }
+                [Agent({|CG0001:"gpt-4o"|})]
                 class Gateway
                 {
                     public void Ask([ModelId] string model, string prompt) { }
@@ -151,26 +154,68 @@ namespace CometGuard.Tests.Rules
         // --- Hard-coded forms -----------------------------------------------------------------------
 
         [Fact]
-        public Task Const_static_readonly_local_interpolation_and_concatenation()
+        public Task Interpolation_and_concatenation_of_constants()
             => Analyze("""
                 using OpenAI;
                 class C
                 {
-                    private const string Chat = {|CG0001:"gpt-4o"|};
                     private const string Version = "4.1";
-                    private static readonly string Embeddings = {|CG0001:"text-embedding-3-small"|};
                     void M(OpenAIClient client)
                     {
-                        _ = client.GetChatClient(Chat);
-                        _ = client.GetChatClient(Chat);
-                        _ = client.GetEmbeddingClient(Embeddings);
-                        var audio = {|CG0001:"whisper-1"|};
-                        _ = client.GetAudioClient(audio);
                         _ = client.GetImageClient({|CG0001:$"gpt-{Version}"|});
                         _ = client.GetModerationClient({|CG0001:"omni-" + "moderation"|});
                     }
                 }
                 """);
+
+        [Fact]
+        public async Task Locals_are_reported_at_the_use_with_the_literal_as_additional_location()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client)
+                    {
+                        const string chat = {|#0:"gpt-4o-mini"|};
+                        _ = client.GetChatClient({|#1:chat|});
+                        var audio = {|#2:"whisper-1"|};
+                        _ = client.GetAudioClient({|#3:audio|});
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(1).WithLocation(0)
+                .WithArguments("gpt-4o-mini", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(3).WithLocation(2)
+                .WithArguments("whisper-1", "hard-coded", "in 'OpenAIClient.GetAudioClient' parameter 'model'", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Const_and_static_readonly_fields_are_reported_at_each_use_with_the_literal_as_additional_location()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using OpenAI;
+                class C
+                {
+                    private const string Chat = {|#0:"gpt-4o"|};
+                    private static readonly string Embeddings = {|#1:"text-embedding-3-small"|};
+                    void M(OpenAIClient client)
+                    {
+                        _ = client.GetChatClient({|#2:Chat|});
+                        _ = client.GetChatClient({|#3:Chat|});
+                        _ = client.GetEmbeddingClient({|#4:Embeddings|});
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(2).WithLocation(0)
+                .WithArguments("gpt-4o", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(3).WithLocation(0)
+                .WithArguments("gpt-4o", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(4).WithLocation(1)
+                .WithArguments("text-embedding-3-small", "hard-coded", "in 'OpenAIClient.GetEmbeddingClient' parameter 'model'", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
         public async Task Literal_fallback_of_coalesce_has_its_own_message()
@@ -297,29 +342,34 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
-        public Task Json_text_in_raw_string_through_a_local()
-            => Analyze(""""
+        public async Task Json_text_in_raw_string_through_a_local()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create(""""
                 using System.Net.Http;
                 class C
                 {
                     StringContent M()
                     {
-                        var raw = {|CG0001:"""
+                        var raw = {|#0:"""
                             { "model": "gpt-5", "messages": [ { "role": "user", "content": "hi" } ] }
                             """|};
-                        return new StringContent(raw);
+                        return new StringContent({|#1:raw|});
                     }
                 }
                 """");
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(1).WithLocation(0)
+                .WithArguments("gpt-5", "hard-coded", "in the JSON body of a gateway request", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
-        public Task Json_text_in_interpolated_raw_string()
+        public Task Json_text_in_interpolated_string()
             => Analyze(""""
                 using System.Net.Http;
                 class C
                 {
                     StringContent M(string question)
-                        => new StringContent({|CG0001:$"""{{"model":"gpt-4.1","messages":[{{"role":"user","content":"{question}"}}]}}"""|});
+                        => new StringContent({|CG0001:$"{{\"model\":\"gpt-4.1\",\"messages\":[{{\"role\":\"user\",\"content\":\"{question}\"}}]}}"|});
                 }
                 """");
 
