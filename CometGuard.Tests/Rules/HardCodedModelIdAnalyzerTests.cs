@@ -270,6 +270,9 @@ namespace CometGuard.Tests.Rules
                         var body = new { model = {|CG0001:"text-embedding-3-small"|}, dimensions = 256 };
                         await http.PostAsJsonAsync("https://api.cometapi.com/v1/embeddings", body);
                         await http.PostAsync("/v1/completions", JsonContent.Create(new { model = {|CG0001:"gpt-3.5-turbo-instruct"|}, max_tokens = 5 }));
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = JsonContent.Create(new { model = {|CG0001:"gpt-4o-mini"|}, temperature = 0 }) };
+                        await http.SendAsync(request);
+                        _ = System.BinaryData.FromString({|CG0001:"{\"model\":\"gpt-5\",\"input\":\"hi\"}"|});
                     }
                 }
                 """);
@@ -482,5 +485,32 @@ namespace CometGuard.Tests.Rules
                         => http.PostAsJsonAsync("v1/chat/completions", new { model = configuration["CometApi:Model"], messages = new[] { new { role = "user", content = question } } });
                 }
                 """);
+
+        [Fact]
+        public async Task Incomplete_code_does_not_throw()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Text.Json.Nodes;
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client, HttpClient http)
+                    {
+                        _ = client.GetChatClient(
+                        _ = new JsonObject { ["model"] = , ["messages"] };
+                        _ = new Dictionary<string, object> { { "model" }, { "input", } };
+                        _ = new StringContent("{\"model\":\"gpt", );
+                        _ = new { model = undefined, messages = };
+                        var x = $"{{\"model\":\"{";
+                        http.PostAsync(new StringContent(x)
+                    }
+                    [CometGuard.Annotations.ModelId] string P { get => ; set; } = ;
+                }
+                """);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
