@@ -62,9 +62,10 @@ namespace CometGuard.CodeFixes.Rules
                     continue;
                 }
 
+                var system = EnvironmentLookup.Qualifier(model, literal.SpanStart);
                 var (title, text) = fix == HardCodedModelIdAnalyzer.FixFallback
-                    ? ("Fail when no model is configured", Throw("No model is configured: set '" + key + "' or the " + variable + " environment variable."))
-                    : Replacement(model, literal, key, variable, context.CancellationToken);
+                    ? ("Fail when no model is configured", Throw(system, "No model is configured: set '" + key + "' or the " + variable + " environment variable."))
+                    : Replacement(model, literal, key, variable, system, context.CancellationToken);
 
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, text, ct), EquivalenceKey),
@@ -85,7 +86,7 @@ namespace CometGuard.CodeFixes.Rules
             return ExpressionPositions.CanStandForExpression(source) ? source : null;
         }
 
-        private static (string Title, string Text) Replacement(SemanticModel model, ExpressionSyntax literal, string key, string variable, CancellationToken cancellationToken)
+        private static (string Title, string Text) Replacement(SemanticModel model, ExpressionSyntax literal, string key, string variable, string system, CancellationToken cancellationToken)
         {
             var compilation = model.Compilation;
             var configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
@@ -131,20 +132,20 @@ namespace CometGuard.CodeFixes.Rules
 
             if (optionsRead is not null)
             {
-                return ("Read the model from '" + optionsRead + "'", optionsRead + " ?? " + Throw("Set '" + key + "' to the model ID."));
+                return ("Read the model from '" + optionsRead + "'", optionsRead + " ?? " + Throw(system, "Set '" + key + "' to the model ID."));
             }
 
-            var missing = Throw("Set the " + variable + " environment variable to the model ID.");
+            var missing = Throw(system, "Set the " + variable + " environment variable to the model ID.");
             if (configurationName is not null)
             {
                 return (
                     "Read the model from configuration '" + key + "'",
-                    configurationName + "[" + SymbolDisplay.FormatLiteral(key, quote: true) + "] ?? " + Throw("Set the configuration value '" + key + "' to the model ID."));
+                    configurationName + "[" + SymbolDisplay.FormatLiteral(key, quote: true) + "] ?? " + Throw(system, "Set the configuration value '" + key + "' to the model ID."));
             }
 
             return (
                 "Read the model from the '" + variable + "' environment variable",
-                "global::System.Environment.GetEnvironmentVariable(" + SymbolDisplay.FormatLiteral(variable, quote: true) + ") ?? " + missing);
+                system + "Environment.GetEnvironmentVariable(" + SymbolDisplay.FormatLiteral(variable, quote: true) + ") ?? " + missing);
         }
 
         private static string? OptionsRead(ITypeSymbol type, ImmutableArray<(INamedTypeSymbol? Type, string Value)> options, string leaf)
@@ -229,9 +230,9 @@ namespace CometGuard.CodeFixes.Rules
             return false;
         }
 
-        private static string Throw(string message)
+        private static string Throw(string system, string message)
         {
-            return "throw new global::System.InvalidOperationException(" + SymbolDisplay.FormatLiteral(message, quote: true) + ")";
+            return "throw new " + system + "InvalidOperationException(" + SymbolDisplay.FormatLiteral(message, quote: true) + ")";
         }
 
         private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax literal, string text, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ namespace CometGuard.Tests.Rules
 {
     public class HardCodedModelIdFixerTests
     {
-        private const string EnvironmentRead = "global::System.Environment.GetEnvironmentVariable(\"COMETAPI_MODEL\") ?? throw new global::System.InvalidOperationException(\"Set the COMETAPI_MODEL environment variable to the model ID.\")";
-        private const string ConfigurationMissing = "throw new global::System.InvalidOperationException(\"Set the configuration value 'CometApi:Model' to the model ID.\")";
+        private const string EnvironmentRead = "System.Environment.GetEnvironmentVariable(\"COMETAPI_MODEL\") ?? throw new System.InvalidOperationException(\"Set the COMETAPI_MODEL environment variable to the model ID.\")";
+        private const string ConfigurationMissing = "throw new System.InvalidOperationException(\"Set the configuration value 'CometApi:Model' to the model ID.\")";
 
         private static Task Fix(string source, string fixedSource, string? editorConfig = null)
             => Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.CodeFixAsync(source, fixedSource, editorConfig);
@@ -32,12 +32,14 @@ namespace CometGuard.Tests.Rules
         public Task Environment_variable_name_is_configurable()
             => Fix(
                 """
+                using System;
                 using OpenAI;
                 class C { void M(OpenAIClient client) => client.GetChatClient({|CG0001:"gpt-4o"|}); }
                 """,
                 """
+                using System;
                 using OpenAI;
-                class C { void M(OpenAIClient client) => client.GetChatClient(global::System.Environment.GetEnvironmentVariable("OPENAI_MODEL") ?? throw new global::System.InvalidOperationException("Set the OPENAI_MODEL environment variable to the model ID.")); }
+                class C { void M(OpenAIClient client) => client.GetChatClient(Environment.GetEnvironmentVariable("OPENAI_MODEL") ?? throw new InvalidOperationException("Set the OPENAI_MODEL environment variable to the model ID.")); }
                 """,
                 "cometguard.model_variable = OPENAI_MODEL\n");
 
@@ -83,7 +85,7 @@ namespace CometGuard.Tests.Rules
                 using OpenAI.Chat;
                 class ChatService(IConfiguration configuration, OpenAIClient client)
                 {
-                    private readonly ChatClient _chat = client.GetChatClient(configuration["Gateway:ChatModel"] ?? throw new global::System.InvalidOperationException("Set the configuration value 'Gateway:ChatModel' to the model ID."));
+                    private readonly ChatClient _chat = client.GetChatClient(configuration["Gateway:ChatModel"] ?? throw new System.InvalidOperationException("Set the configuration value 'Gateway:ChatModel' to the model ID."));
                 }
                 """,
                 "cometguard.model_configuration_key = Gateway:ChatModel\n");
@@ -106,7 +108,7 @@ namespace CometGuard.Tests.Rules
                 class GatewayOptions { public string Model { get; set; } = ""; }
                 class C
                 {
-                    ChatOptions M(IOptions<GatewayOptions> options) => new ChatOptions { ModelId = options.Value.Model ?? throw new global::System.InvalidOperationException("Set 'CometApi:Model' to the model ID.") };
+                    ChatOptions M(IOptions<GatewayOptions> options) => new ChatOptions { ModelId = options.Value.Model ?? throw new System.InvalidOperationException("Set 'CometApi:Model' to the model ID.") };
                 }
                 """);
 
@@ -148,7 +150,7 @@ namespace CometGuard.Tests.Rules
                 using OpenAI;
                 class C
                 {
-                    void M(OpenAIClient client, IConfiguration configuration) => client.GetChatClient(configuration["Model"] ?? throw new global::System.InvalidOperationException("No model is configured: set 'CometApi:Model' or the COMETAPI_MODEL environment variable."));
+                    void M(OpenAIClient client, IConfiguration configuration) => client.GetChatClient(configuration["Model"] ?? throw new System.InvalidOperationException("No model is configured: set 'CometApi:Model' or the COMETAPI_MODEL environment variable."));
                 }
                 """);
 
