@@ -113,6 +113,30 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Options_monitor_is_preferred_over_configuration()
+            => Fix(
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Options;
+                using OpenAI;
+                class GatewayOptions { public string? ModelId { get; set; } }
+                class C(IConfiguration configuration, IOptionsMonitor<GatewayOptions> monitor)
+                {
+                    object M(OpenAIClient client) => client.GetChatClient({|CG0001:"gpt-4o"|});
+                }
+                """,
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Options;
+                using OpenAI;
+                class GatewayOptions { public string? ModelId { get; set; } }
+                class C(IConfiguration configuration, IOptionsMonitor<GatewayOptions> monitor)
+                {
+                    object M(OpenAIClient client) => client.GetChatClient(monitor.CurrentValue.ModelId ?? throw new System.InvalidOperationException("Set 'CometApi:Model' to the model ID."));
+                }
+                """);
+
+        [Fact]
         public Task Static_member_cannot_use_an_instance_configuration_field()
             => Fix(
                 """
