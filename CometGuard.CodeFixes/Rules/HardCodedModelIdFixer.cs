@@ -128,6 +128,12 @@ namespace CometGuard.CodeFixes.Rules
                     configurationName = name;
                     configurationRank = rank;
                 }
+                else if (rank + 10 < configurationRank && configuration is not null && ConfigurationProperty(type, configuration) is { } property)
+                {
+                    // A host or web application builder in scope: `builder.Configuration`.
+                    configurationName = name + "." + property;
+                    configurationRank = rank + 10;
+                }
             }
 
             if (optionsRead is not null)
@@ -170,6 +176,28 @@ namespace CometGuard.CodeFixes.Rules
                         {
                             return "." + value + "." + member.Name;
                         }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? ConfigurationProperty(ITypeSymbol type, INamedTypeSymbol configuration)
+        {
+            if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct))
+            {
+                return null;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers("Configuration"))
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                        && Implements(property.Type, configuration))
+                    {
+                        return property.Name;
                     }
                 }
             }

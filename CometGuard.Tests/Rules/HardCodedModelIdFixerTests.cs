@@ -137,6 +137,26 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Host_builder_configuration_is_read()
+            => Fix(
+                """
+                using Microsoft.Extensions.Hosting;
+                using OpenAI.Chat;
+                static class Setup
+                {
+                    public static ChatClient Chat(IHostApplicationBuilder builder, string key) => new ChatClient({|CG0001:"gpt-4o"|}, key);
+                }
+                """,
+                $$"""
+                using Microsoft.Extensions.Hosting;
+                using OpenAI.Chat;
+                static class Setup
+                {
+                    public static ChatClient Chat(IHostApplicationBuilder builder, string key) => new ChatClient(builder.Configuration["CometApi:Model"] ?? {{ConfigurationMissing}}, key);
+                }
+                """);
+
+        [Fact]
         public Task Static_member_cannot_use_an_instance_configuration_field()
             => Fix(
                 """
