@@ -18,7 +18,7 @@ namespace CometGuard.Analyzers.Rules
     /// </summary>
     /// <remarks>
     /// Cost: nothing is registered unless the compilation references a model sink type or
-    /// <c>HttpClient</c>, and no action runs on string literals: every action starts at an argument,
+    /// <c>HttpClient</c>, and no action runs on string literals: every action starts at a call, creation,
     /// assignment or initializer and leaves after a dictionary lookup or a name test unless that
     /// position is a model sink or a body entry named <c>model</c>.
     /// </remarks>
@@ -56,7 +56,9 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var analysis = new CompilationAnalysis(sinks, bodies);
-                start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+                // Calls and creations, not each argument: one callback per call keeps the common path short.
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(analysis.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
                 if (sinks.ModelIdAttribute is not null)
@@ -68,7 +70,6 @@ namespace CometGuard.Analyzers.Rules
                 if (bodies is not null)
                 {
                     start.RegisterOperationAction(analysis.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
-                    start.RegisterOperationAction(analysis.AnalyzeAdd, OperationKind.Invocation);
                 }
             });
         }
@@ -100,9 +101,30 @@ namespace CometGuard.Analyzers.Rules
                 _bodies = bodies;
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeInvocation(OperationAnalysisContext context)
             {
-                var argument = (IArgumentOperation)context.Operation;
+                var invocation = (IInvocationOperation)context.Operation;
+                foreach (var argument in invocation.Arguments)
+                {
+                    AnalyzeArgument(context, argument);
+                }
+
+                if (_bodies is not null)
+                {
+                    AnalyzeAdd(context, invocation);
+                }
+            }
+
+            public void AnalyzeCreation(OperationAnalysisContext context)
+            {
+                foreach (var argument in ((IObjectCreationOperation)context.Operation).Arguments)
+                {
+                    AnalyzeArgument(context, argument);
+                }
+            }
+
+            private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
+            {
                 if (argument.ArgumentKind != ArgumentKind.Explicit
                     || argument.Parameter is not { } parameter
                     || parameter.Type.SpecialType != SpecialType.System_String)
@@ -176,9 +198,8 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
-            public void AnalyzeAdd(OperationAnalysisContext context)
+            private void AnalyzeAdd(OperationAnalysisContext context, IInvocationOperation invocation)
             {
-                var invocation = (IInvocationOperation)context.Operation;
                 if (invocation.Arguments.Length != 2
                     || invocation.TargetMethod.Name != "Add"
                     || GatewayRequestBodies.KeyOf(invocation) != "model"
