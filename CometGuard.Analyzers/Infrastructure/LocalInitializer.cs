@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>One hop from a local to the operation of its single initialiser (same tree only).</summary>
+    internal static class LocalInitializer
+    {
+        public static IOperation? Find(ILocalSymbol local, IOperation context)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+                || context.SemanticModel is not { } model
+                || model.SyntaxTree != value.SyntaxTree)
+            {
+                return null;
+            }
+
+            var operation = model.GetOperation(value);
+            while (operation is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}
