@@ -307,6 +307,13 @@ namespace CometGuard.Analyzers.Rules
                             return GuardConditions.NonEmptyWhen(binary.OperatorKind, left, countOnLeft: false);
                         }
 
+                        // The loop bound `i < parts.Count`: the body runs only when an element exists.
+                        if ((binary.OperatorKind == BinaryOperatorKind.LessThan && IsCount(binary.RightOperand, captures, paths) && binary.LeftOperand.ConstantValue is { HasValue: false })
+                            || (binary.OperatorKind == BinaryOperatorKind.GreaterThan && IsCount(binary.LeftOperand, captures, paths) && binary.RightOperand.ConstantValue is { HasValue: false }))
+                        {
+                            return GuardWhen.True;
+                        }
+
                         if (IsState(binary.LeftOperand, captures, owners) || IsState(binary.RightOperand, captures, owners))
                         {
                             return binary.OperatorKind switch
@@ -399,9 +406,12 @@ namespace CometGuard.Analyzers.Rules
 
                         // `response.FinishReason == ChatFinishReason.Stop`: equal to a value that is never null.
                         var otherType = GuardConditions.Unwrap(other).Type;
-                        return equals && otherType is { IsValueType: true } && otherType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
-                            ? GuardWhen.True
-                            : GuardWhen.Never;
+                        if (otherType is not { IsValueType: true } || otherType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+                        {
+                            return GuardWhen.Never;
+                        }
+
+                        return equals ? GuardWhen.True : GuardWhen.False;
                     case IIsPatternOperation isPattern:
                         return NotNullPattern(AccessPath.Of(isPattern.Value, captures), isPattern.Pattern, captures, paths);
                     case IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } instance } when Matches(instance, captures, paths):
@@ -507,21 +517,15 @@ namespace CometGuard.Analyzers.Rules
                 operation = GuardConditions.Unwrap(operation);
                 return operation switch
                 {
-                    IPropertyReferenceOperation { Property.Name: "Count" or "Length", Arguments.IsEmpty: true, Instance: { } instance } => Matches(instance, captures, paths),
                     IInvocationOperation invocation => invocation.Arguments.Length > 0
                         && _sinks.IsSink(invocation.Arguments[0], SinkKind.CountRead)
                         && Matches(invocation.Arguments[0].Value, captures, paths),
-                    _ => false,
+                    _ => IsCountPath(AccessPath.Of(operation, captures), paths),
                 };
             }
 
             private bool IsState(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> owners)
-            {
-                operation = GuardConditions.Unwrap(operation);
-                return operation is IPropertyReferenceOperation { Instance: { } instance } property
-                    && _sinks.IsSink(property.Property, SinkKind.ResponseState)
-                    && IsAny(AccessPath.Of(instance, captures), owners);
-            }
+                => IsStatePath(AccessPath.Of(operation, captures), owners);
 
             private bool IsStatePath(AccessPath value, ImmutableArray<AccessPath> owners)
                 => value.Last is IPropertySymbol property && _sinks.IsSink(property, SinkKind.ResponseState) && IsAny(value.Owner, owners);
