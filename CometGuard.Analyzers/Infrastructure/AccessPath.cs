@@ -72,7 +72,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return ImmutableArray<AccessPath>.Empty;
             }
 
-            if (path.Symbols[0] is ILocalSymbol local && LocalInitializer.Find(local, operation) is { } initializer)
+            if (path.Symbols[0] is ILocalSymbol local && LocalInitializer.Find(local, operation, captures?.Model) is { } initializer)
             {
                 var expanded = Of(initializer);
                 if (!expanded.IsEmpty)
@@ -209,6 +209,7 @@ namespace CometGuard.Analyzers.Infrastructure
 
         public CaptureMap(ControlFlowGraph graph)
         {
+            Model = graph.OriginalOperation.SemanticModel;
             foreach (var block in graph.Blocks)
             {
                 foreach (var operation in block.Operations)
@@ -220,6 +221,9 @@ namespace CometGuard.Analyzers.Infrastructure
                 }
             }
         }
+
+        /// <summary>The semantic model of the graph's source, for one-hop local lookups from graph operations.</summary>
+        public SemanticModel? Model { get; }
 
         public bool TryGetValue(CaptureId id, out IOperation value) => _values.TryGetValue(id, out value!);
     }

@@ -7,11 +7,12 @@ namespace CometGuard.Analyzers.Infrastructure
     /// <summary>One hop from a local to the operation of its single initialiser (same tree only).</summary>
     internal static class LocalInitializer
     {
-        public static IOperation? Find(ILocalSymbol local, IOperation context)
+        /// <param name="fallback">The model to use when <paramref name="context"/> has none (control-flow-graph operations).</param>
+        public static IOperation? Find(ILocalSymbol local, IOperation context, SemanticModel? fallback = null)
         {
             if (local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
-                || context.SemanticModel is not { } model
+                || (context.SemanticModel ?? fallback) is not { } model
                 || model.SyntaxTree != value.SyntaxTree)
             {
                 return null;
