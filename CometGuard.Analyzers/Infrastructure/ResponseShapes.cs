@@ -49,7 +49,7 @@ namespace CometGuard.Analyzers.Infrastructure
                         when Sinks.IsSink(property, SinkKind.ResponseCollection) || IsDtoCollection(property):
                         collection = property;
                         return true;
-                    case ILocalReferenceOperation local:
+                    case ILocalReferenceOperation local when InitializedFromMember(local.Local):
                         operation = LocalInitializer.Find(local.Local, local);
                         continue;
                     default:
@@ -59,6 +59,14 @@ namespace CometGuard.Analyzers.Infrastructure
 
             return false;
         }
+
+        /// <summary>Cheap syntax pre-check before binding a local's initialiser: <c>var parts = completion.Content;</c>.</summary>
+        private static bool InitializedFromMember(ILocalSymbol local)
+            => local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax
+                {
+                    Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalAccessExpressionSyntax
+                };
 
         /// <summary>A DTO property whose JSON name is a gateway collection name, beside an envelope marker.</summary>
         public bool IsDtoCollection(IPropertySymbol property)
