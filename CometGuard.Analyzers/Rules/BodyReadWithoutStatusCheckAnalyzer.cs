@@ -187,6 +187,8 @@ namespace CometGuard.Analyzers.Rules
             {
                 var value = read.Parent is IAwaitOperation awaited ? (IOperation)awaited : read;
                 var parent = value.Parent;
+
+                // Any conversion, user-defined included: `byte[]` reaches `Deserialize(ReadOnlySpan<byte> utf8Json)` through one.
                 while (parent is IConversionOperation or IParenthesizedOperation)
                 {
                     parent = parent.Parent;
@@ -205,7 +207,7 @@ namespace CometGuard.Analyzers.Rules
                 foreach (var operation in root.Descendants())
                 {
                     if (operation is IArgumentOperation candidate
-                        && GuardConditions.Unwrap(candidate.Value) is ILocalReferenceOperation local
+                        && UnwrapAll(candidate.Value) is ILocalReferenceOperation local
                         && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
                         && Sinks.IsSink(candidate, SinkKind.JsonParseInput))
                     {
@@ -361,6 +363,16 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return false;
+            }
+
+            private static IOperation UnwrapAll(IOperation operation)
+            {
+                while (operation is IConversionOperation { Operand: { } operand })
+                {
+                    operation = operand;
+                }
+
+                return operation;
             }
 
             private static bool IsSimpleReference(ExpressionSyntax syntax) => syntax switch

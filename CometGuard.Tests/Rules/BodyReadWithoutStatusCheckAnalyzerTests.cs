@@ -108,6 +108,36 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Bearer_default_header_and_json_literal_body_are_gateway_evidence()
+            => Analyze("""
+                class C
+                {
+                    async Task<JsonElement> A(HttpClient http, string key, Uri endpoint)
+                    {
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                        using var response = await http.GetAsync(endpoint);
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<JsonElement>()|};
+                    }
+
+                    async Task<JsonElement> B(HttpClient http, Uri endpoint)
+                    {
+                        using var content = new StringContent("{\"model\":\"m\",\"input\":\"hi\"}");
+                        using var response = await http.PostAsync(endpoint, content);
+                        var bytes = await {|CG0007:response.Content.ReadAsByteArrayAsync()|};
+                        return JsonSerializer.Deserialize<JsonElement>(bytes);
+                    }
+
+                    async Task D(HttpResponseMessage response)
+                    {
+                        await foreach (var chunk in {|CG0007:response.Content.ReadFromJsonAsAsyncEnumerable<ChatCompletionDto>()|})
+                        {
+                            Console.WriteLine(chunk?.Id);
+                        }
+                    }
+                }
+                """);
+
         // --- Checks that are not guards -----------------------------------------------------
 
         [Fact]

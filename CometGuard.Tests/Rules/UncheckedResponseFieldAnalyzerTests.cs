@@ -482,6 +482,46 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Guarded_through_an_alias_a_loop_exit_and_continue()
+            => Analyze(Chat + """
+                class C
+                {
+                    string A(ChatCompletion c)
+                    {
+                        var parts = c.Content;
+                        if (parts.Count == 0) return "";
+                        return parts[0].Text;
+                    }
+
+                    void B(IEnumerable<ChatCompletion> completions)
+                    {
+                        foreach (var c in completions)
+                        {
+                            if (c.Content.Count is 0) continue;
+                            Console.WriteLine(c.Content[0].Text);
+                        }
+                    }
+
+                    string D(ChatClient client)
+                    {
+                        ChatCompletion c = client.CompleteChat(new UserChatMessage("hi"));
+                        while (c.Content.Count == 0) c = client.CompleteChat(new UserChatMessage("again"));
+                        return c.Content[0].Text;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Extensions_AI_messages_indexed()
+            => Analyze(Extensions + """
+                class C
+                {
+                    string A(ChatResponse response) => {|CG0006:response.Messages[0]|}.Text;
+                    string B(ChatResponse response) => response.Messages.Count > 0 ? response.Messages[0].Text : response.Text;
+                }
+                """);
+
         // --- Not response collections, not gateway JSON -------------------------------------
 
         [Fact]
