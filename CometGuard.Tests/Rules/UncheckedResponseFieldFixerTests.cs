@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using CometGuard.Analyzers.Rules;
 using CometGuard.CodeFixes.Rules;
 using CometGuard.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace CometGuard.Tests.Rules
 {
@@ -10,6 +11,14 @@ namespace CometGuard.Tests.Rules
     {
         private static Task Fix(string source, string fixedSource)
             => Verify<UncheckedResponseFieldAnalyzer, UncheckedResponseFieldFixer>.CodeFixAsync(source, fixedSource);
+
+        /// <summary>A fix test whose fixed code still marks the reads the fix does not rewrite.</summary>
+        private static Task FixLeavingSome(string source, string fixedSource)
+        {
+            var test = Verify<UncheckedResponseFieldAnalyzer, UncheckedResponseFieldFixer>.Create(source, fixedSource);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
         public Task Non_nullable_string_return_gets_an_empty_fallback()
@@ -23,6 +32,60 @@ namespace CometGuard.Tests.Rules
                 using System.Linq;
                 using OpenAI.Chat;
                 class C { string M(ChatCompletion completion) => completion.Content.FirstOrDefault()?.Text ?? string.Empty; }
+                """);
+
+        [Fact]
+        public Task Typed_local_property_and_async_return_get_the_fallback_where_non_nullable()
+            => FixLeavingSome("""
+                #nullable enable
+                using System.Linq;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+                class C
+                {
+                    public string Answer { get; set; } = "";
+                    public string? Maybe { get; set; }
+
+                    async Task<string> M(ChatClient client)
+                    {
+                        ChatCompletion completion = await client.CompleteChatAsync(new UserChatMessage("hi"));
+                        string text = {|CG0006:completion.Content[0]|}.Text;
+                        Answer = {|CG0006:completion.Content[0]|}.Text;
+                        Maybe = {|CG0006:completion.Content[0]|}.Text;
+                        return text + {|CG0006:completion.ToolCalls[0]|}.FunctionName.Length;
+                    }
+
+                    async Task<string> N(ChatClient client)
+                    {
+                        ChatCompletion completion = await client.CompleteChatAsync(new UserChatMessage("hi"));
+                        return {|CG0006:completion.Content[0]|}.Text;
+                    }
+                }
+                """, """
+                #nullable enable
+                using System.Linq;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+                class C
+                {
+                    public string Answer { get; set; } = "";
+                    public string? Maybe { get; set; }
+
+                    async Task<string> M(ChatClient client)
+                    {
+                        ChatCompletion completion = await client.CompleteChatAsync(new UserChatMessage("hi"));
+                        string text = completion.Content.FirstOrDefault()?.Text ?? string.Empty;
+                        Answer = completion.Content.FirstOrDefault()?.Text ?? string.Empty;
+                        Maybe = completion.Content.FirstOrDefault()?.Text;
+                        return text + {|CG0006:completion.ToolCalls[0]|}.FunctionName.Length;
+                    }
+
+                    async Task<string> N(ChatClient client)
+                    {
+                        ChatCompletion completion = await client.CompleteChatAsync(new UserChatMessage("hi"));
+                        return completion.Content.FirstOrDefault()?.Text ?? string.Empty;
+                    }
+                }
                 """);
 
         [Fact]
