@@ -14,7 +14,16 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("OpenAI", "2.15.0"),
             new PackageIdentity("System.ClientModel", "1.16.0"),
             new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
-            new PackageIdentity("Azure.Core", "1.44.1")));
+            new PackageIdentity("Azure.Core", "1.44.1"),
+            // Retry libraries (CG0003-CG0005, CG0011): the Polly v7 API, Polly v8 (Polly.Core), the
+            // HttpClientFactory integrations of both, and the standard resilience handler.
+            new PackageIdentity("Polly", "7.2.4"),
+            new PackageIdentity("Polly.Core", "8.4.2"),
+            new PackageIdentity("Polly.Extensions.Http", "3.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Http.Polly", "8.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.0.0"),
+            // The resolver takes the exact lower bound a package names; 8.0.22 is not served, 8.0.24 is.
+            new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.24")));
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
