@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
@@ -207,9 +208,11 @@ namespace CometGuard.Analyzers.Rules
             }
 
             /// <summary>
-            /// A resend loop calls a gateway and goes round again after a failure (a swallowing
-            /// <c>catch</c> or a status check). It is bounded when a counter it changes is compared,
-            /// or it consults a clock or a cancellation token.
+            /// A resend loop calls a gateway and goes round again only after a failure: it leaves on
+            /// success (a <c>return</c>/<c>break</c> in the <c>try</c> whose <c>catch</c> swallows the
+            /// error, or under a status check) or it loops back under a status check and otherwise
+            /// leaves. It is bounded when a counter it changes is compared, or it consults a clock or a
+            /// cancellation token. A loop that reads input and calls the gateway each round is not one.
             /// </summary>
             private bool IsUnboundedResendLoop(ILoopOperation loop, CancellationToken cancellationToken)
             {
@@ -236,15 +239,24 @@ namespace CometGuard.Analyzers.Rules
                                 return false;
                             }
 
-                            retriesOnFailure |= IsStatusCheck(property);
                             break;
-                        case ICatchClauseOperation catchClause:
-                            retriesOnFailure |= !AlwaysLeaves(catchClause.Handler);
-                            if (catchClause.Filter is not null)
+                        case ITryOperation tryOperation:
+                            retriesOnFailure |= _apis.ContainsGatewayCall(tryOperation.Body, cancellationToken)
+                                && Leaves(tryOperation.Body)
+                                && tryOperation.Catches.Any(c => !AlwaysLeaves(c.Handler));
+                            foreach (var catchClause in tryOperation.Catches)
                             {
-                                compared.Add(catchClause.Filter);
+                                if (catchClause.Filter is not null)
+                                {
+                                    compared.Add(catchClause.Filter);
+                                }
                             }
 
+                            break;
+                        case IConditionalOperation conditional when conditional.Condition.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(IsStatusCheck):
+                            retriesOnFailure |= Leaves(conditional.WhenTrue)
+                                || (conditional.WhenFalse is { } otherwise && Leaves(otherwise))
+                                || (Continues(conditional) && EndsByLeaving(loop.Body));
                             break;
                         case IIncrementOrDecrementOperation increment:
                             AddSymbol(changed, increment.Target);
@@ -275,6 +287,32 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return true;
+            }
+
+            /// <summary>True when the operation contains a <c>return</c> or <c>break</c> (nested lambdas aside).</summary>
+            private static bool Leaves(IOperation operation)
+            {
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is IReturnOperation or IBranchOperation { BranchKind: BranchKind.Break })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool Continues(IConditionalOperation conditional)
+            {
+                return conditional.WhenTrue.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Continue });
+            }
+
+            private static bool EndsByLeaving(IOperation body)
+            {
+                var last = body is IBlockOperation { Operations.Length: > 0 } block ? block.Operations[block.Operations.Length - 1] : body;
+                return last is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break }
+                    || last is IExpressionStatementOperation { Operation: IThrowOperation };
             }
 
             private bool IsStatusCheck(IPropertyReferenceOperation property)

@@ -104,5 +104,16 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public async Task Fix_all_across_two_documents()
+        {
+            var test = Verify<RetryWithoutJitterAnalyzer, RetryWithoutJitterFixer>.Create(
+                Usings + "class A { object M() => Policy.Handle<HttpRequestException>().{|CG0004:RetryAsync|}(2); }",
+                Usings + "class A { object M() => Policy.Handle<HttpRequestException>().WaitAndRetryAsync(2, retryAttempt => TimeSpan.FromSeconds(Math.Pow(2, retryAttempt)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000))); }");
+            test.TestState.Sources.Add(("/0/Test1.cs", Usings + "class B { object M() => new HttpRetryStrategyOptions { {|CG0004:Delay = TimeSpan.Zero|} }; }"));
+            test.FixedState.Sources.Add(("/0/Test1.cs", Usings + "class B { object M() => new HttpRetryStrategyOptions { Delay = TimeSpan.FromSeconds(2), BackoffType = DelayBackoffType.Exponential, UseJitter = true }; }"));
+            await test.RunAsync();
+        }
     }
 }

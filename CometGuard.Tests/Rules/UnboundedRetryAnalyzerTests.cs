@@ -203,6 +203,21 @@ namespace CometGuard.Tests.Rules
                         }
                     }
 
+                    async Task<HttpResponseMessage> RateLimited(HttpClient http)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if ((int)response.StatusCode == 429)
+                            {
+                                await Task.Delay(1000);
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
                     async Task<string> Do(HttpClient http)
                     {
                         string? body = null;
@@ -258,6 +273,34 @@ namespace CometGuard.Tests.Rules
                             var line = Console.ReadLine();
                             if (line is null) break;
                             Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                        }
+                    }
+
+                    async Task Repl(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var line = Console.ReadLine();
+                            if (line is null) break;
+                            var response = await http.PostAsync("https://api.cometapi.com/v1/chat/completions", new StringContent(line));
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                Console.WriteLine("failed");
+                                continue;
+                            }
+
+                            Console.WriteLine(await response.Content.ReadAsStringAsync());
+                        }
+                    }
+
+                    async Task Stream(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            try { Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models")); }
+                            catch (HttpRequestException) { Console.WriteLine("failed"); }
+                            var line = Console.ReadLine();
+                            if (line is null) return;
                         }
                     }
 
