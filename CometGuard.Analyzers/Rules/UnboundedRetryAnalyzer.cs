@@ -275,6 +275,25 @@ namespace CometGuard.Analyzers.Rules
                     return false;
                 }
 
+                // for (var attempt = 1; ; attempt++): the counter moves in the loop header.
+                if (loop is IForLoopOperation forLoop)
+                {
+                    foreach (var step in forLoop.AtLoopBottom)
+                    {
+                        foreach (var operation in step.DescendantsAndSelf())
+                        {
+                            if (operation is IIncrementOrDecrementOperation increment)
+                            {
+                                AddSymbol(changed, increment.Target);
+                            }
+                            else if (operation is ICompoundAssignmentOperation compound)
+                            {
+                                AddSymbol(changed, compound.Target);
+                            }
+                        }
+                    }
+                }
+
                 foreach (var comparison in compared)
                 {
                     foreach (var operand in comparison.DescendantsAndSelf())

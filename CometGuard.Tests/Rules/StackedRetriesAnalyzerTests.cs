@@ -85,6 +85,25 @@ namespace CometGuard.Tests.Rules
         }
 
         [Fact]
+        public Task Resilience_handler_with_a_retry_on_the_client_the_sdk_uses()
+            => Analyze("""
+                class Setup
+                {
+                    void Register(IServiceCollection services)
+                    {
+                        var builder = services.AddHttpClient("gateway");
+                        builder.{|CG0011:AddResilienceHandler|}("retry", b => b.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2 }));
+                    }
+
+                    AzureOpenAIClient Create(IHttpClientFactory factory, Uri endpoint, string key)
+                    {
+                        var options = new AzureOpenAIClientOptions { Transport = new HttpClientPipelineTransport(factory.CreateClient("gateway")) };
+                        return new AzureOpenAIClient(endpoint, new ApiKeyCredential(key), options);
+                    }
+                }
+                """.Replace("AzureOpenAIClient", "Azure.AI.OpenAI.AzureOpenAIClient"));
+
+        [Fact]
         public Task Sdk_retries_disabled_is_silent()
             => Analyze("""
                 static class Setup
