@@ -38,6 +38,38 @@ namespace CometGuard.Analyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A gateway answers errors with a JSON error envelope (and sometimes an HTML page). Reading the body as a success shape without checking the status code turns a 401, 429 or 500 into a deserialisation error or a response full of nulls.");
+        public static readonly DiagnosticDescriptor UnboundedRetry = Create(
+            RuleIdentifiers.UnboundedRetry,
+            "Unbounded retry policy, or more retries than the retry budget",
+            "{0}; retry a gateway request at most {1} times, with exponential backoff and jitter",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Broad automatic retrying amplifies load when the gateway is overloaded. Keep retries per request within the budget (cometguard.max_retry_attempts, 3 by default, as the SRE book and the .NET standard resilience handler use) and never retry forever.");
+
+        public static readonly DiagnosticDescriptor RetryWithoutJitter = Create(
+            RuleIdentifiers.RetryWithoutJitter,
+            "Retry without backoff and jitter",
+            "{0}; use exponential backoff with jitter so that clients do not retry in lockstep",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Immediate or constant-delay retries hit an overloaded gateway again at once, and every client retries at the same moment. Use randomized (jittered) exponential backoff.");
+
+        public static readonly DiagnosticDescriptor RetryOnClientError = Create(
+            RuleIdentifiers.RetryOnClientError,
+            "Retry on non-transient client errors",
+            "Retry predicate {0} also retries 4xx client errors; retry only 408, 429, 5xx and network errors",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A 400, 401, 403, 404 or 422 fails the same way every time: retrying it only adds load and delays the error. Retry 408 (timeout), 429 (rate limited), 5xx and network errors only.");
+
+        public static readonly DiagnosticDescriptor StackedRetries = Create(
+            RuleIdentifiers.StackedRetries,
+            "Retries stacked at several layers",
+            "{0}; one request can become {1} calls: retry at one layer only",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Retries multiply across layers (3 layers of 4 attempts make 64 calls). Keep one retrying layer: disable the SDK's ClientRetryPolicy when an HttpClient handler retries, add one resilience handler per client, and do not wrap a self-retrying SDK call in another retry.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -17,6 +17,10 @@ namespace CometGuard.Analyzers.Infrastructure
         public const string ApiKeyVariable = "cometguard.api_key_variable";
         public const string DefaultApiKeyVariable = "COMETAPI_API_KEY";
 
+        /// <summary>CG0003/CG0011: retries allowed per request (the SRE book's limit, the standard resilience handler's default).</summary>
+        public const string MaxRetryAttempts = "cometguard.max_retry_attempts";
+        public const int DefaultMaxRetryAttempts = 3;
+
         public static string GetString(AnalyzerOptions options, SyntaxTree tree, string key, string defaultValue)
         {
             return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)

@@ -201,6 +201,18 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.HttpResponseMessage", "Content", null, SinkKind.HttpResponseBody),
             new SinkRow("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", null, SinkKind.HttpStatusCheck),
             new SinkRow("System.Net.Http.HttpResponseMessage", "StatusCode", null, SinkKind.HttpStatusCheck),
-            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck));
+            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck),
+
+            // --- Retry attempt counts (CG0003) --------------------------------------------------
+            // Polly v7: Retry(n), WaitAndRetry(n, ...) and their async / TResult forms.
+            new SinkRow("Polly.RetrySyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.RetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.AsyncRetrySyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.AsyncRetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            // Polly v8: RetryStrategyOptions<T>.MaxRetryAttempts, which RetryStrategyOptions and
+            // Microsoft.Extensions.Http.Resilience's HttpRetryStrategyOptions inherit.
+            new SinkRow("Polly.Retry.RetryStrategyOptions`1", "MaxRetryAttempts", null, SinkKind.RetryCount),
+            // System.ClientModel (OpenAI, Azure OpenAI SDKs): new ClientRetryPolicy(maxRetries: n).
+            new SinkRow("System.ClientModel.Primitives.ClientRetryPolicy", SinkRow.Constructor, "maxRetries", SinkKind.RetryCount));
     }
 }
