@@ -12,6 +12,15 @@ namespace CometGuard.Analyzers.Sinks
         public const string ModelIdAttribute = "CometGuard.Annotations.ModelIdAttribute";
         public const string ApiKeyAttribute = "CometGuard.Annotations.ApiKeyAttribute";
 
+        /// <summary>Marks source-generated logging methods; their parameters are log sinks (CG0008).</summary>
+        public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+
+        /// <summary>Every exception's <c>message</c> constructor parameter is a log sink (CG0008).</summary>
+        public const string ExceptionType = "System.Exception";
+
+        /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
+        public const string UriType = "System.Uri";
+
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
             // --- Credentials (CG0002) ---------------------------------------------------------
             // System.ClientModel / OpenAI .NET SDK 2.x
@@ -38,6 +47,74 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
-            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"));
+            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
+            new SinkRow("System.Net.Http.Headers.HttpRequestHeaders", "Authorization", null, SinkKind.Credential),
+
+            // --- Endpoints (CG0009, CG0010) ---------------------------------------------------
+            // SDK clients send their credential to these, always.
+            new SinkRow("OpenAI.OpenAIClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.Responses.ResponsesClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            // Raw HTTP: a credential goes along when the same type sets an Authorization header.
+            new SinkRow("System.Net.Http.HttpClient", "BaseAddress", null, SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "requestUri", SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpRequestMessage", SinkRow.Constructor, "requestUri", SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpRequestMessage", "RequestUri", null, SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "requestUri", SinkKind.Endpoint),
+
+            // --- Logs (CG0008) ----------------------------------------------------------------
+            // Microsoft.Extensions.Logging: Log*/BeginScope templates and their arguments; [LoggerMessage] methods are marked.
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "message", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "messageFormat", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "args", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.ILogger", "Log", "state", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.ILogger", "BeginScope", "state", SinkKind.Log),
+            new SinkRow("System.Console", "Write", SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Console", "WriteLine", SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Diagnostics.Debug", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Diagnostics.Trace", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "SetTag", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "AddTag", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "SetBaggage", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "AddBaggage", "value", SinkKind.Log),
+
+            // --- Sensitive values (CG0008) ----------------------------------------------------
+            // Generated text: chat content parts (completion.Content[0].Text, streaming ContentUpdate), refusals, Responses output, MEAI.
+            new SinkRow("OpenAI.Chat.ChatMessageContentPart", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Chat.ChatCompletion", "Refusal", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "RefusalUpdate", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Responses.ResponseResult", "GetOutputText", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Responses.StreamingResponseOutputTextDeltaUpdate", "Delta", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.TextContent", "Text", null, SinkKind.SensitiveValue),
+            // Response and request bodies as strings.
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStringAsync", null, SinkKind.SensitiveValue),
+            // Authorization header values.
+            new SinkRow("System.Net.Http.Headers.HttpRequestHeaders", "Authorization", null, SinkKind.SensitiveValue),
+            new SinkRow("System.Net.Http.Headers.AuthenticationHeaderValue", "Parameter", null, SinkKind.SensitiveValue),
+            // Secret sources: a constant argument that names a secret.
+            new SinkRow("System.Environment", "GetEnvironmentVariable", "variable", SinkKind.SecretName),
+            new SinkRow("Microsoft.Extensions.Configuration.IConfiguration", "this[]", "key", SinkKind.SecretName),
+            new SinkRow("Microsoft.Extensions.Configuration.ConfigurationBinder", SinkRow.AnyMethod, "key", SinkKind.SecretName),
+            // Prompts: whatever flows into these is request messages or input.
+            new SinkRow("OpenAI.Chat.ChatClient", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.AnyMethod, "userInputText", SinkKind.Prompt),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.AnyMethod, "inputItems", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.ChatMessage", SinkRow.AnyMethod, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.UserChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.SystemChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.DeveloperChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.IChatClient", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.ChatClientExtensions", SinkRow.AnyMethod, "chatMessage", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.ChatClientExtensions", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+
+            // --- Endpoint families (CG0010) ---------------------------------------------------
+            new SinkRow("OpenAI.Chat.ChatClient", SinkRow.Constructor, "options", SinkKind.ChatCompletionsClientOptions),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.Constructor, "options", SinkKind.ResponsesClientOptions),
+            new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "content", SinkKind.RequestBody),
+            new SinkRow("System.Net.Http.HttpRequestMessage", "Content", null, SinkKind.RequestBody),
+            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "value", SinkKind.RequestBody));
     }
 }
