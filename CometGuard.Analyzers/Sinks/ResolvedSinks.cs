@@ -188,7 +188,8 @@ namespace CometGuard.Analyzers.Sinks
             return false;
         }
 
-        private bool IsLoggerMessage(IMethodSymbol method)
+        /// <summary>True for a source-generated logging method: one declared with <c>[LoggerMessage]</c>.</summary>
+        public bool IsLoggerMessage(IMethodSymbol method)
         {
             if (LoggerMessageAttribute is null)
             {

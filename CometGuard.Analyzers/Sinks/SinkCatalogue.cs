@@ -18,6 +18,8 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>Every exception's <c>message</c> constructor parameter is a log sink (CG0008).</summary>
         public const string ExceptionType = "System.Exception";
 
+        public const string ExceptionMessageParameter = "message";
+
         /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
         public const string UriType = "System.Uri";
 
