@@ -23,6 +23,9 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
         public const string UriType = "System.Uri";
 
+        /// <summary>Renames a DTO property in a request body (CG0010).</summary>
+        public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
             // --- Credentials (CG0002) ---------------------------------------------------------
             // System.ClientModel / OpenAI .NET SDK 2.x
@@ -117,6 +120,10 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.Constructor, "options", SinkKind.ResponsesClientOptions),
             new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "content", SinkKind.RequestBody),
             new SinkRow("System.Net.Http.HttpRequestMessage", "Content", null, SinkKind.RequestBody),
-            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "value", SinkKind.RequestBody));
+            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "value", SinkKind.RequestBody),
+            // Wrappers that carry a body through: the body is their argument.
+            new SinkRow("System.Net.Http.Json.JsonContent", "Create", "inputValue", SinkKind.RequestBody),
+            new SinkRow("System.Net.Http.StringContent", SinkRow.Constructor, "content", SinkKind.RequestBody),
+            new SinkRow("System.Text.Json.JsonSerializer", "Serialize", "value", SinkKind.RequestBody));
     }
 }
