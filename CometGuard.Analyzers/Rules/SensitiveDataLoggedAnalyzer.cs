@@ -33,7 +33,7 @@ namespace CometGuard.Analyzers.Rules
 
         /// <summary>Matched against the end of a name, lower-cased with <c>_</c> and <c>-</c> removed.</summary>
         private static readonly ImmutableArray<string> DefaultSensitiveNames = ImmutableArray.Create(
-            "apikey", "secret", "password", "passwd", "accesstoken", "bearertoken", "authtoken", "apitoken", "refreshtoken", "idtoken",
+            "apikey", "secret", "secretkey", "privatekey", "accesskey", "subscriptionkey", "password", "passwd", "accesstoken", "bearertoken", "authtoken", "apitoken", "refreshtoken", "idtoken",
             "sessiontoken", "bearer", "authorization", "authorizationheader", "credential", "credentials", "prompt", "completiontext");
 
         /// <summary>Names that are sensitive only on their own (<c>token</c>, not <c>continuationToken</c>).</summary>

@@ -303,6 +303,40 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Microsoft_Extensions_AI_response_text_and_prompt()
+            => Analyze("""
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Logging;
+                class C
+                {
+                    async Task M(IChatClient chat, ILogger logger, string question)
+                    {
+                        ChatResponse response = await chat.GetResponseAsync(question);
+                        logger.LogInformation("Answer {Answer}", {|CG0008:response.Text|});
+                        logger.LogInformation("Question {Question}", {|CG0008:question|});
+                        logger.LogInformation("Response {Id} finished {Reason}, {Tokens} tokens", response.ResponseId, response.FinishReason, response.Usage?.TotalTokenCount);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Configuration_secret_is_reported_and_other_keys_are_quiet()
+            => Analyze("""
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Logging;
+                class C
+                {
+                    void M(IConfiguration configuration, ILogger logger)
+                    {
+                        logger.LogDebug("Key {Key}", {|CG0008:configuration["CometApi:ApiKey"]|});
+                        logger.LogDebug("Azure key {Key}", {|CG0008:configuration["AZURE_OPENAI__SUBSCRIPTION_KEY"]|});
+                        logger.LogDebug("Model {Model} at {Url}", configuration["CometApi:Model"], configuration["CometApi:BaseUrl"]);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Broken_code_does_not_throw()
             => Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create("""
                 using Microsoft.Extensions.Logging;

@@ -16,7 +16,9 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
             new PackageIdentity("Azure.Core", "1.44.1"),
             new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10")));
+            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0")));
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
