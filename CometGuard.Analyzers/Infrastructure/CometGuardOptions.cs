@@ -18,6 +18,9 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>CG0008: extra member or variable names whose value is sensitive.</summary>
         public const string SensitiveMemberNames = "cometguard.sensitive_member_names";
 
+        /// <summary>CG0008: whether <c>Console.Write*</c> is a log: <c>auto</c> (when Microsoft.Extensions.Logging is referenced), <c>true</c>, <c>false</c>.</summary>
+        public const string ConsoleIsLog = "cometguard.console_is_log";
+
         /// <summary>CG0009: hosts allowed over plain HTTP besides loopback (<c>host</c> or <c>*.suffix</c>).</summary>
         public const string AllowedHttpHosts = "cometguard.allowed_http_hosts";
 

@@ -80,6 +80,17 @@ namespace CometGuard.Analyzers.Rules
                 Sinks = sinks;
                 ExceptionType = compilation.GetTypeByMetadataName(SinkCatalogue.ExceptionType);
                 StringType = compilation.GetSpecialType(SpecialType.System_String);
+                HasLoggingFramework = ReferencesAssembly(compilation, SinkCatalogue.LoggingPipelineAssembly);
+            }
+
+            /// <summary>With a logging pipeline in the project, console output is log output (a container's stdout).</summary>
+            public bool HasLoggingFramework { get; }
+
+            public bool ConsoleIsLog(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var value = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, "auto");
+                return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+                    || (!string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
             }
 
             public ResolvedSinks Sinks { get; }
@@ -87,6 +98,19 @@ namespace CometGuard.Analyzers.Rules
             public INamedTypeSymbol? ExceptionType { get; }
 
             public INamedTypeSymbol StringType { get; }
+
+            private static bool ReferencesAssembly(Compilation compilation, string name)
+            {
+                foreach (var assembly in compilation.ReferencedAssemblyNames)
+                {
+                    if (string.Equals(assembly.Name, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             public bool TryClaim(Location location) => _reported.TryAdd((location.SourceTree!, location.SourceSpan), 0);
 
@@ -223,7 +247,8 @@ namespace CometGuard.Analyzers.Rules
             private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, AnalyzerOptions options, SyntaxTree tree)
             {
                 var member = parameter.ContainingSymbol;
-                if (_analysis.Sinks.IsSink(argument, SinkKind.Log))
+                if (_analysis.Sinks.IsSink(argument, SinkKind.Log)
+                    || (_analysis.Sinks.IsSink(argument, SinkKind.ConsoleOutput) && _analysis.ConsoleIsLog(options, tree)))
                 {
                     return member is IMethodSymbol method && _analysis.Sinks.IsLoggerMessage(method)
                         ? "the [LoggerMessage] method '" + method.Name + "'"

@@ -18,6 +18,13 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>Every exception's <c>message</c> constructor parameter is a log sink (CG0008).</summary>
         public const string ExceptionType = "System.Exception";
 
+        /// <summary>
+        /// In Microsoft.Extensions.Logging (not .Abstractions, which the OpenAI SDK brings along): a project that
+        /// references it runs a logging pipeline (ASP.NET Core, a worker, a configured console app), so its
+        /// console output is log output (CG0008).
+        /// </summary>
+        public const string LoggingPipelineAssembly = "Microsoft.Extensions.Logging";
+
         public const string ExceptionMessageParameter = "message";
 
         /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
@@ -74,8 +81,8 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "args", SinkKind.Log),
             new SinkRow("Microsoft.Extensions.Logging.ILogger", "Log", "state", SinkKind.Log),
             new SinkRow("Microsoft.Extensions.Logging.ILogger", "BeginScope", "state", SinkKind.Log),
-            new SinkRow("System.Console", "Write", SinkRow.AnyParameter, SinkKind.Log),
-            new SinkRow("System.Console", "WriteLine", SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Console", "Write", SinkRow.AnyParameter, SinkKind.ConsoleOutput),
+            new SinkRow("System.Console", "WriteLine", SinkRow.AnyParameter, SinkKind.ConsoleOutput),
             new SinkRow("System.Diagnostics.Debug", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
             new SinkRow("System.Diagnostics.Trace", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
             new SinkRow("System.Diagnostics.Activity", "SetTag", "value", SinkKind.Log),

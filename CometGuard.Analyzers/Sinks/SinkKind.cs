@@ -21,6 +21,9 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A value written to a log, the console, a trace, an exception message or a telemetry tag (CG0008).</summary>
         Log,
 
+        /// <summary>Console output (CG0008): a log in services, the user interface in console tools; see <c>cometguard.console_is_log</c>.</summary>
+        ConsoleOutput,
+
         /// <summary>A member whose value is sensitive: a credential, a prompt, generated text, a response body (CG0008).</summary>
         SensitiveValue,
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Analyzers.Rules;
@@ -105,7 +106,8 @@ namespace CometGuard.Tests.Rules
                         Console.WriteLine($"key: {{|CG0008:apiKey|}}");
                     }
                 }
-                """);
+                """,
+                "cometguard.console_is_log = true\n");
 
         [Fact]
         public Task Authorization_header_to_debug_and_trace()
@@ -335,6 +337,43 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        private const string ConsoleChat = """
+            using System;
+            using OpenAI.Chat;
+            class Program
+            {
+                static void Main()
+                {
+                    var client = new ChatClient("gpt-4o", Environment.GetEnvironmentVariable("COMETAPI_API_KEY")!);
+                    ChatCompletion completion = client.CompleteChat("Hello");
+                    Console.WriteLine(MARK);
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Console_is_the_user_interface_of_a_tool_without_a_logging_pipeline()
+            => Analyze(ConsoleChat.Replace("MARK", "completion.Content[0].Text"));
+
+        [Fact]
+        public Task Console_is_a_log_in_a_project_with_a_logging_pipeline()
+        {
+            var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "{|CG0008:completion.Content[0].Text|}"));
+            test.ReferenceAssemblies = References.Gateway.AddPackages(ImmutableArray.Create(
+                new PackageIdentity("Microsoft.Extensions.Logging", "10.0.10"),
+                new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
+                new PackageIdentity("Microsoft.Extensions.Primitives", "10.0.10")));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Console_is_a_log_when_configured()
+            => Analyze(ConsoleChat.Replace("MARK", "{|CG0008:completion.Content[0].Text|}"), "cometguard.console_is_log = true\n");
+
+        [Fact]
+        public Task Console_is_not_a_log_when_configured_off()
+            => Analyze(ConsoleChat.Replace("MARK", "completion.Content[0].Text"), "cometguard.console_is_log = false\n");
 
         [Fact]
         public Task Broken_code_does_not_throw()
