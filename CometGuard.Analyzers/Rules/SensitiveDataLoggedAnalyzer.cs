@@ -441,9 +441,12 @@ namespace CometGuard.Analyzers.Rules
                         description = FromName(field.Field, field.Field.Type) ?? FromTaint(field.Field.OriginalDefinition);
                         break;
                     default:
-                        return null;
+                        description = null;
+                        break;
                 }
 
+                // An object whose ToString() is its text (ChatResponse, ChatMessage) is written as that text.
+                description ??= FromToString(operation.Type);
                 return description is null ? null : new Finding(original, description);
             }
 
@@ -480,6 +483,24 @@ namespace CometGuard.Analyzers.Rules
                         {
                             return found.Description;
                         }
+                    }
+                }
+
+                return null;
+            }
+
+            private string? FromToString(ITypeSymbol? type)
+            {
+                if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None)
+                {
+                    return null;
+                }
+
+                foreach (var member in named.GetMembers(nameof(ToString)))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 0 } method && _analysis.Sinks.IsMember(method, SinkKind.SensitiveValue))
+                    {
+                        return "'" + named.Name + "' (its ToString() is its text)";
                     }
                 }
 

@@ -101,6 +101,11 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "Text", null, SinkKind.SensitiveValue),
             new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Text", null, SinkKind.SensitiveValue),
             new SinkRow("Microsoft.Extensions.AI.TextContent", "Text", null, SinkKind.SensitiveValue),
+            // Types whose ToString() is their text: logging the object itself (`{Response}`) writes the text.
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.TextContent", "ToString", null, SinkKind.SensitiveValue),
             // Response and request bodies as strings.
             new SinkRow("System.Net.Http.HttpContent", "ReadAsStringAsync", null, SinkKind.SensitiveValue),
             // Authorization header values.

@@ -318,6 +318,9 @@ namespace CometGuard.Tests.Rules
                         logger.LogInformation("Answer {Answer}", {|CG0008:response.Text|});
                         logger.LogInformation("Question {Question}", {|CG0008:question|});
                         logger.LogInformation("Response {Id} finished {Reason}, {Tokens} tokens", response.ResponseId, response.FinishReason, response.Usage?.TotalTokenCount);
+                        logger.LogDebug("Response {Response}", {|CG0008:response|});
+                        logger.LogDebug($"Last message: {{|CG0008:response.Messages[^1]|}}");
+                        logger.LogDebug("Messages {Count}", response.Messages.Count);
                     }
                 }
                 """);
