@@ -383,10 +383,22 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
+            /// <summary>The value as written, before it is boxed or converted for the sink (an awaited result keeps its type).</summary>
+            private static IOperation? WithoutConversions(IOperation? operation)
+            {
+                while (operation is IConversionOperation or IParenthesizedOperation)
+                {
+                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                }
+
+                return operation;
+            }
+
             public Finding? Find(IOperation? operation, int depth)
             {
                 // Report at the expression as written (`x?.Parameter`, `await ...`), not at its unwrapped core.
                 var original = operation;
+                var valueType = WithoutConversions(operation)?.Type;
                 operation = Unwrap(operation);
                 if (original is null || operation is null || depth > MaxDepth || operation.ConstantValue.HasValue)
                 {
@@ -446,7 +458,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 // An object whose ToString() is its text (ChatResponse, ChatMessage) is written as that text.
-                description ??= FromToString(operation.Type);
+                description ??= FromToString(valueType);
                 return description is null ? null : new Finding(original, description);
             }
 

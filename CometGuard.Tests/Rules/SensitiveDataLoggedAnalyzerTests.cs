@@ -321,6 +321,7 @@ namespace CometGuard.Tests.Rules
                         logger.LogDebug("Response {Response}", {|CG0008:response|});
                         logger.LogDebug($"Last message: {{|CG0008:response.Messages[^1]|}}");
                         logger.LogDebug("Messages {Count}", response.Messages.Count);
+                        logger.LogDebug("Second opinion {Answer}", {|CG0008:await chat.GetResponseAsync("Are you sure?")|});
                     }
                 }
                 """);
