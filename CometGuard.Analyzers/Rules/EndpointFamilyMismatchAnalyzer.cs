@@ -40,7 +40,7 @@ namespace CometGuard.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var sinks = ResolvedSinks.Create(start.Compilation);
-                var raw = sinks.Has(SinkKind.Endpoint) && sinks.Has(SinkKind.RequestBody);
+                var raw = sinks.Has(SinkKind.Endpoint) && sinks.Has(SinkKind.RequestPayload);
                 var sdk = sinks.Has(SinkKind.ChatCompletionsClientOptions) || sinks.Has(SinkKind.ResponsesClientOptions);
                 if (!raw && !sdk)
                 {
@@ -154,7 +154,7 @@ namespace CometGuard.Analyzers.Rules
 
                 foreach (var sibling in arguments)
                 {
-                    if (Sinks.IsSink(sibling, SinkKind.RequestBody))
+                    if (Sinks.IsSink(sibling, SinkKind.RequestPayload))
                     {
                         return sibling.Value;
                     }
@@ -171,7 +171,7 @@ namespace CometGuard.Analyzers.Rules
                     foreach (var member in initializer.Initializers)
                     {
                         if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment
-                            && Sinks.IsSink(property, SinkKind.RequestBody))
+                            && Sinks.IsSink(property, SinkKind.RequestPayload))
                         {
                             return assignment.Value;
                         }
@@ -189,7 +189,7 @@ namespace CometGuard.Analyzers.Rules
                                 Target: IPropertyReferenceOperation { Property: { } property, Instance: ILocalReferenceOperation target },
                             } assignment
                             && SymbolEqualityComparer.Default.Equals(target.Local, local)
-                            && Sinks.IsSink(property, SinkKind.RequestBody))
+                            && Sinks.IsSink(property, SinkKind.RequestPayload))
                         {
                             return assignment.Value;
                         }
@@ -240,7 +240,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 foreach (var argument in arguments)
                 {
-                    if (argument.Parameter is not null && Sinks.IsSink(argument, SinkKind.RequestBody))
+                    if (argument.Parameter is not null && Sinks.IsSink(argument, SinkKind.RequestPayload))
                     {
                         return FieldsOf(argument.Value, depth + 1, cancellationToken);
                     }

@@ -39,7 +39,10 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>The options of a Responses client (CG0010).</summary>
         ResponsesClientOptions,
 
-        /// <summary>The body of a raw HTTP request (CG0010).</summary>
+        /// <summary>The body sent with a raw HTTP request, or a wrapper argument that carries one (CG0010).</summary>
+        RequestPayload,
+
+        /// <summary>A request body as JSON text, checked for a gateway request with a hard-coded model (CG0001).</summary>
         RequestBody,
     }
 }

@@ -18,7 +18,13 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0")));
+            new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
+            new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
+            new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Abstractions", "1.82.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Core", "1.82.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0")));
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
