@@ -70,6 +70,29 @@ namespace CometGuard.Analyzers
             DiagnosticSeverity.Warning,
             "Retries multiply across layers (3 layers of 4 attempts make 64 calls). Keep one retrying layer: disable the SDK's ClientRetryPolicy when an HttpClient handler retries, add one resilience handler per client, and do not wrap a self-retrying SDK call in another retry.",
             WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor SensitiveDataLogged = Create(
+            RuleIdentifiers.SensitiveDataLogged,
+            "Credential, prompt or generated text written to a log",
+            "{0} is written to {1}; never log credentials, prompts or generated text, log a structural field (id, status, token counts, finish reason, duration) instead",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "Logs, traces, telemetry tags and exception messages are copied to places with wide access and long retention. API keys, Authorization headers, request messages and completion text must never reach them.");
+
+        public static readonly DiagnosticDescriptor CredentialOverPlainHttp = Create(
+            RuleIdentifiers.CredentialOverPlainHttp,
+            "Bearer credential sent over plain HTTP",
+            "Bearer credential sent over plain http:// to '{0}' through {1}; use https:// (only loopback hosts may use http)",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A bearer credential sent over plain HTTP can be read by anyone on the network path. Use https:// for every non-loopback host, or list a trusted host in cometguard.allowed_http_hosts.");
+
+        public static readonly DiagnosticDescriptor EndpointFamilyMismatch = Create(
+            RuleIdentifiers.EndpointFamilyMismatch,
+            "Endpoint family mismatch",
+            "{0}; decide on one endpoint family, Chat Completions (/chat/completions: messages, max_tokens) or Responses (/responses: input, instructions, max_output_tokens), see " + HelpLinkBase + RuleIdentifiers.EndpointFamilyMismatch + ".md",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Chat Completions and Responses are different endpoint families with different request shapes. A Chat Completions URL with a Responses body (or the reverse) fails at run time, often with a 400 that retries cannot fix.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

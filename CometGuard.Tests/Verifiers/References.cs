@@ -15,6 +15,8 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("System.ClientModel", "1.16.0"),
             new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
             new PackageIdentity("Azure.Core", "1.44.1"),
+            new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
