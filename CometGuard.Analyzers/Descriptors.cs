@@ -23,21 +23,6 @@ namespace CometGuard.Analyzers
             DiagnosticSeverity.Error,
             "A gateway credential written into source code leaks through version control, build logs and packages. Read it from an environment variable, a secret store or configuration instead.");
 
-        public static readonly DiagnosticDescriptor UncheckedResponseField = Create(
-            RuleIdentifiers.UncheckedResponseField,
-            "Response field read without a check",
-            "'{0}' assumes {1}; {2}",
-            RuleCategories.Reliability,
-            DiagnosticSeverity.Warning,
-            "A gateway can answer 200 with an error body, an empty choices array, a tool call instead of text, or a Responses status of 'incomplete'. Reading the first element, a JSON member or a nullable field without checking turns each of those into an exception or a silent wrong answer. Check the count, the finish reason or status, or use FirstOrDefault/TryGetProperty.");
-
-        public static readonly DiagnosticDescriptor BodyReadWithoutStatusCheck = Create(
-            RuleIdentifiers.BodyReadWithoutStatusCheck,
-            "Response body read without a status check",
-            "'{0}' reads the body of a gateway response without checking its status; call '{1}.EnsureSuccessStatusCode()' or check IsSuccessStatusCode first",
-            RuleCategories.Reliability,
-            DiagnosticSeverity.Warning,
-            "A gateway answers errors with a JSON error envelope (and sometimes an HTML page). Reading the body as a success shape without checking the status code turns a 401, 429 or 500 into a deserialisation error or a response full of nulls.");
         public static readonly DiagnosticDescriptor UnboundedRetry = Create(
             RuleIdentifiers.UnboundedRetry,
             "Unbounded retry policy, or more retries than the retry budget",
@@ -62,14 +47,22 @@ namespace CometGuard.Analyzers
             DiagnosticSeverity.Warning,
             "A 400, 401, 403, 404 or 422 fails the same way every time: retrying it only adds load and delays the error. Retry 408 (timeout), 429 (rate limited), 5xx and network errors only.");
 
-        public static readonly DiagnosticDescriptor StackedRetries = Create(
-            RuleIdentifiers.StackedRetries,
-            "Retries stacked at several layers",
-            "{0}; one request can become {1} calls: retry at one layer only",
+        public static readonly DiagnosticDescriptor UncheckedResponseField = Create(
+            RuleIdentifiers.UncheckedResponseField,
+            "Response field read without a check",
+            "'{0}' assumes {1}; {2}",
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
-            "Retries multiply across layers (3 layers of 4 attempts make 64 calls). Keep one retrying layer: disable the SDK's ClientRetryPolicy when an HttpClient handler retries, add one resilience handler per client, and do not wrap a self-retrying SDK call in another retry.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "A gateway can answer 200 with an error body, an empty choices array, a tool call instead of text, or a Responses status of 'incomplete'. Reading the first element, a JSON member or a nullable field without checking turns each of those into an exception or a silent wrong answer. Check the count, the finish reason or status, or use FirstOrDefault/TryGetProperty.");
+
+        public static readonly DiagnosticDescriptor BodyReadWithoutStatusCheck = Create(
+            RuleIdentifiers.BodyReadWithoutStatusCheck,
+            "Response body read without a status check",
+            "'{0}' reads the body of a gateway response without checking its status; call '{1}.EnsureSuccessStatusCode()' or check IsSuccessStatusCode first",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A gateway answers errors with a JSON error envelope (and sometimes an HTML page). Reading the body as a success shape without checking the status code turns a 401, 429 or 500 into a deserialisation error or a response full of nulls.");
+
         public static readonly DiagnosticDescriptor SensitiveDataLogged = Create(
             RuleIdentifiers.SensitiveDataLogged,
             "Credential, prompt or generated text written to a log",
@@ -93,6 +86,15 @@ namespace CometGuard.Analyzers
             RuleCategories.Correctness,
             DiagnosticSeverity.Warning,
             "Chat Completions and Responses are different endpoint families with different request shapes. A Chat Completions URL with a Responses body (or the reverse) fails at run time, often with a 400 that retries cannot fix.");
+
+        public static readonly DiagnosticDescriptor StackedRetries = Create(
+            RuleIdentifiers.StackedRetries,
+            "Retries stacked at several layers",
+            "{0}; one request can become {1} calls: retry at one layer only",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Retries multiply across layers (3 layers of 4 attempts make 64 calls). Keep one retrying layer: disable the SDK's ClientRetryPolicy when an HttpClient handler retries, add one resilience handler per client, and do not wrap a self-retrying SDK call in another retry.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
