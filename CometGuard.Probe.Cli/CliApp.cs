@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -455,14 +456,15 @@ namespace CometGuard.Probe.Cli
                 Out = new Option<string>("--out") { Description = "Also append the records as JSON Lines to this file.", HelpName = "FILE" };
                 DryRun = new Option<bool>("--dry-run") { Description = "Print both request shapes (key not shown) and send nothing." };
 
-                Root = new RootCommand(Description)
+                // A named command rather than RootCommand, so help says "cometguard-probe" whatever the host process is called.
+                Root = new Command("cometguard-probe", Description)
                 {
                     BaseUrl, EndpointFamily, Model, ModelEnv, KeyEnv, Environment, Operator, Reads, EvidenceLinks,
-                    Timeout, AllowSingleRetry, Format, Out, DryRun,
+                    Timeout, AllowSingleRetry, Format, Out, DryRun, new HelpOption(), new VersionOption(),
                 };
             }
 
-            public RootCommand Root { get; }
+            public Command Root { get; }
 
             public Option<string> BaseUrl { get; }
 
