@@ -7,6 +7,14 @@ namespace CometGuard.Analyzers
     {
         public const string HelpLinkBase = "https://github.com/CometGuard/CometGuard/blob/main/docs/rules/";
 
+        public static readonly DiagnosticDescriptor HardCodedModelId = Create(
+            RuleIdentifiers.HardCodedModelId,
+            "Hard-coded model ID",
+            "Model ID '{0}' is {1} {2}; supply it from configuration or the '{3}' environment variable",
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Warning,
+            "The operator supplies the model from the gateway's current model list. A model ID written into code pins a route to a model that may be renamed, withdrawn or not served by the fallback gateway. Read it from configuration, options or an environment variable.");
+
         public static readonly DiagnosticDescriptor LiteralApiKey = Create(
             RuleIdentifiers.LiteralApiKey,
             "Literal API key or bearer token",

@@ -9,28 +9,32 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal static class SecretShapes
     {
-        private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+        // Interpreted, linear patterns over short literals; the timeout only guards against a
+        // pathological multi-megabyte literal. It must be generous: a timeout under a busy build
+        // machine would make results depend on load. (RegexOptions.Compiled is avoided: it costs
+        // more at analyzer load than it saves on the few literals that pass the pre-filter.)
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
         // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
         // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
         private static readonly Regex OpenAiMarked = new Regex(
             @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            RegexOptions.CultureInvariant,
             Timeout);
 
         private static readonly Regex OpenAiLong = new Regex(
             @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            RegexOptions.CultureInvariant,
             Timeout);
 
         private static readonly Regex Anthropic = new Regex(
             @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            RegexOptions.CultureInvariant,
             Timeout);
 
         private static readonly Regex Placeholder = new Regex(
             @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
             Timeout);
 
         /// <summary>Cheap pre-filter for literals anywhere in the code: only these are matched against the key shapes.</summary>

@@ -139,6 +139,26 @@ namespace CometGuard.Analyzers.Sinks
             return HasMarker(property, kind);
         }
 
+        /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
+        public bool IsSink(IFieldSymbol field, SinkKind kind) => HasMarker(field, kind);
+
+        /// <summary>True when the parameter itself is a sink of <paramref name="kind"/>, whatever the call (used for default values).</summary>
+        public bool IsSink(IParameterSymbol parameter, SinkKind kind)
+        {
+            if (_rows.TryGetValue(parameter.OriginalDefinition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind && row.WhenArgument is null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return HasMarker(parameter, kind);
+        }
+
         private bool HasMarker(ISymbol symbol, SinkKind kind)
         {
             var marker = kind switch

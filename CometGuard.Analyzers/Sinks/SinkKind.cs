@@ -14,5 +14,8 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>A gateway endpoint or base address (CG0009, CG0010).</summary>
         Endpoint,
+
+        /// <summary>A request body as JSON text, checked for a gateway request with a hard-coded model (CG0001).</summary>
+        RequestBody,
     }
 }
