@@ -109,7 +109,19 @@ namespace CometGuard.Probe.Cli
                 return ExitUsage;
             }
 
-            command.Root.SetAction((parse, token) => RunParsedAsync(command, parse, stdout, stderr, getEnvironmentVariable, token));
+            command.Root.SetAction(async (parse, token) =>
+            {
+                try
+                {
+                    return await RunParsedAsync(command, parse, stdout, stderr, getEnvironmentVariable, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // Ctrl+C (System.CommandLine's termination handling) or the caller's token.
+                    stderr.WriteLine("cancelled: no decision.");
+                    return ExitCancelled;
+                }
+            });
             try
             {
                 // --help and --version run their own actions; everything else runs the probe.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Probe;
 using CometGuard.Probe.Cli;
@@ -275,6 +276,33 @@ namespace CometGuard.Tests.Cli
             {
                 directory.Delete(recursive: true);
             }
+        }
+
+        [Fact]
+        public async Task Out_in_a_missing_directory_exits_2_before_sending()
+        {
+            await using var gateway = await ScriptedGateway.StartAsync(Reply.Json(200, ProbeTestKit.ChatCompletion), Reply.Json(400, ProbeTestKit.OpenAiError));
+            var outFile = Path.Combine(Path.GetTempPath(), "cometguard-missing-" + Guid.NewGuid().ToString("N"), "evidence.jsonl");
+
+            var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--out", outFile);
+
+            Assert.Equal(CliApp.ExitUsage, run.ExitCode);
+            Assert.Equal(0, gateway.RequestCount);
+            Assert.StartsWith("error: --out: directory", Assert.Single(run.StderrLines), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Cancellation_mid_run_exits_130_without_a_decision()
+        {
+            await using var gateway = await ScriptedGateway.StartAsync(Reply.StallHeaders(), Reply.Json(400, ProbeTestKit.OpenAiError));
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+            var run = await CliRun.RunAsync(CliRun.KeyOnly, cancel.Token, "--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
+
+            Assert.Equal(CliApp.ExitCancelled, run.ExitCode);
+            Assert.Equal(string.Empty, run.Stdout);
+            Assert.Contains("cancelled: no decision.", run.Stderr, StringComparison.Ordinal);
+            run.AssertNoKey();
         }
 
         [Fact]

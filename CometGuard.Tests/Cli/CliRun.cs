@@ -16,16 +16,23 @@ namespace CometGuard.Tests.Cli
 
         /// <summary>Runs with only <c>COMETAPI_API_KEY</c> set to the distinctive fake key.</summary>
         public static Task<CliRun> RunAsync(params string[] args)
-            => RunAsync(new Dictionary<string, string?> { ["COMETAPI_API_KEY"] = ProbeTestKit.FakeKey }, args);
+            => RunAsync(KeyOnly, args);
 
         public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
         {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            return await RunAsync(environment, timeout.Token, args);
+        }
+
+        public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
+        {
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var exitCode = await CliApp.RunAsync(args, stdout, stderr, name => environment.TryGetValue(name, out var value) ? value : null, timeout.Token);
+            var exitCode = await CliApp.RunAsync(args, stdout, stderr, name => environment.TryGetValue(name, out var value) ? value : null, cancellationToken);
             return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
         }
+
+        public static IReadOnlyDictionary<string, string?> KeyOnly => new Dictionary<string, string?> { ["COMETAPI_API_KEY"] = ProbeTestKit.FakeKey };
 
         /// <summary>Neither output holds the key (whole or its first 16 characters), a key shape or a Bearer header value.</summary>
         public void AssertNoKey()
