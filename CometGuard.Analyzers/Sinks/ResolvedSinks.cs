@@ -77,9 +77,23 @@ namespace CometGuard.Analyzers.Sinks
                             Add(rows, property.OriginalDefinition, row);
                         }
                     }
-                    else if (member is IMethodSymbol method)
+                    else if (row.IsMethod)
                     {
-                        foreach (var parameter in method.OriginalDefinition.Parameters)
+                        if (member is IMethodSymbol self)
+                        {
+                            Add(rows, self.OriginalDefinition, row);
+                        }
+                    }
+                    else
+                    {
+                        var parameters = member switch
+                        {
+                            IMethodSymbol method => method.OriginalDefinition.Parameters,
+                            IPropertySymbol { IsIndexer: true } indexer => indexer.OriginalDefinition.Parameters,
+                            _ => ImmutableArray<IParameterSymbol>.Empty,
+                        };
+
+                        foreach (var parameter in parameters)
                         {
                             if (parameter.Name == row.Parameter)
                             {
@@ -157,6 +171,24 @@ namespace CometGuard.Analyzers.Sinks
             }
 
             return HasMarker(parameter, kind);
+        }
+
+        /// <summary>True when the method itself (extension methods in either form) is a sink of <paramref name="kind"/>.</summary>
+        public bool IsSink(IMethodSymbol method, SinkKind kind)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (_rows.TryGetValue(definition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)

@@ -12,6 +12,47 @@ namespace CometGuard.Analyzers.Sinks
         public const string ModelIdAttribute = "CometGuard.Annotations.ModelIdAttribute";
         public const string ApiKeyAttribute = "CometGuard.Annotations.ApiKeyAttribute";
 
+        /// <summary>System.Text.Json's property-name attribute, for the JSON name of a response DTO member (CG0006).</summary>
+        public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+        /// <summary>The JSON types whose indexers step through a parsed body (CG0006).</summary>
+        public const string JsonElementType = "System.Text.Json.JsonElement";
+        public const string JsonNodeType = "System.Text.Json.Nodes.JsonNode";
+
+        /// <summary>
+        /// Test-method attributes: a read that throws inside a test fails the test, which is what the
+        /// test wants, so CG0006 stays silent there. Derived attributes count too.
+        /// </summary>
+        public static ImmutableArray<string> TestMethodAttributes { get; } = ImmutableArray.Create(
+            "Xunit.FactAttribute",
+            "NUnit.Framework.TestAttribute",
+            "NUnit.Framework.TestCaseAttribute",
+            "NUnit.Framework.TestCaseSourceAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+            "TUnit.Core.TestAttribute");
+
+        /// <summary>
+        /// JSON names of gateway response collections (CG0006): a DTO member or a JSON lookup with
+        /// one of these names is a response collection. The first three are gateway-specific; the
+        /// rest are common words and need more evidence (see <see cref="GatewayEnvelopeNames"/>).
+        /// </summary>
+        public static ImmutableArray<string> GatewayCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls", "data", "content");
+
+        /// <summary>Names that make a collection name gateway-specific on their own, in a JSON lookup chain.</summary>
+        public static ImmutableArray<string> GatewaySpecificCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls");
+
+        /// <summary>
+        /// Sibling JSON names that mark a DTO as a gateway response envelope, message or output item
+        /// (Chat Completions, Responses, Embeddings). A DTO needs one of these beside its collection.
+        /// </summary>
+        public static ImmutableArray<string> GatewayEnvelopeNames { get; } = ImmutableArray.Create("model", "object", "usage", "created", "finish_reason", "role", "status");
+
+        /// <summary>URL path endings of gateway endpoints: a request to one of these is a gateway request (CG0007).</summary>
+        public static ImmutableArray<string> GatewayPaths { get; } = ImmutableArray.Create("chat/completions", "completions", "responses", "embeddings");
+
+        /// <summary>A request body with a <c>model</c> member and one of these is gateway-shaped (CG0007).</summary>
+        public static ImmutableArray<string> GatewayRequestBodyNames { get; } = ImmutableArray.Create("messages", "input", "prompt");
+
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
             // --- Model IDs (CG0001) -----------------------------------------------------------
             // OpenAI .NET SDK 2.x: model per client, or per call for the Responses client (2.8+).
@@ -99,6 +140,67 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
-            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"));
+            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
+
+            // --- Response reads (CG0006) ------------------------------------------------------
+            // Collections a gateway may return empty: no choice, a tool-call-only answer (no content
+            // part), a Responses output without a message item, a first streaming chunk.
+            new SinkRow("OpenAI.Chat.ChatCompletion", "Content", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.ChatCompletion", "ToolCalls", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "ContentUpdate", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "ToolCallUpdates", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Responses.ResponseResult", "OutputItems", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Responses.MessageResponseItem", "Content", null, SinkKind.ResponseCollection),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Messages", null, SinkKind.ResponseCollection),
+            // Fields declared nullable because gateways leave them out.
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Usage", null, SinkKind.ResponseOptionalField),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseOptionalField),
+            // Finish state: checking it guards the reads that depend on it.
+            new SinkRow("OpenAI.Chat.ChatCompletion", "FinishReason", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "FinishReason", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Responses.ResponseResult", "Status", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Responses.MessageResponseItem", "Status", null, SinkKind.ResponseState),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseState),
+            // Element reads: the ones that throw on an empty sequence, and the ones that yield null.
+            new SinkRow("System.Linq.Enumerable", "First", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "Single", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "Last", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "ElementAt", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "FirstOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "SingleOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "LastOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "ElementAtOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "Any", "source", SinkKind.NonEmptyCheck),
+            new SinkRow("System.Linq.Enumerable", "Count", "source", SinkKind.CountRead),
+            new SinkRow("System.Linq.Enumerable", "LongCount", "source", SinkKind.CountRead),
+            // System.Text.Json lookups over a parsed body, and the checks that guard them.
+            new SinkRow("System.Text.Json.JsonElement", "GetProperty", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "this[]", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("System.Text.Json.JsonElement", "TryGetProperty", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonElement", "GetArrayLength", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonElement", "ValueKind", null, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonObject", "TryGetPropertyValue", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonObject", "ContainsKey", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "GetValueKind", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonDocument", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonDocument", "Parse", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonDocument", "ParseAsync", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "Parse", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "ParseAsync", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "DeserializeAsync", "utf8Json", SinkKind.JsonParseInput),
+
+            // --- Response bodies (CG0007) -----------------------------------------------------
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStreamAsync", SinkRow.Self, SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsync", "content", SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsAsyncEnumerable", "content", SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStringAsync", SinkRow.Self, SinkKind.HttpTextRead),
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsByteArrayAsync", SinkRow.Self, SinkKind.HttpTextRead),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "Content", null, SinkKind.HttpResponseBody),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", null, SinkKind.HttpStatusCheck),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "StatusCode", null, SinkKind.HttpStatusCheck),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck));
     }
 }

@@ -24,6 +24,11 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("Microsoft.SemanticKernel.Core", "1.82.0"),
             new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0")));
 
+        /// <summary>The gateway set plus xunit, for code written inside test methods.</summary>
+        public static ReferenceAssemblies GatewayTests { get; } = Gateway.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("xunit.assert", "2.9.3"),
+            new PackageIdentity("xunit.extensibility.core", "2.9.3")));
+
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
     }
