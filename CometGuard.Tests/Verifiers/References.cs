@@ -35,6 +35,11 @@ namespace CometGuard.Tests.Verifiers
             // The resolver takes the exact lower bound a package names; 8.0.22 is not served, 8.0.24 is.
             new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.24")));
 
+        /// <summary>Only the OpenAI SDK: a console tool's references, with no logging pipeline and no retry library.</summary>
+        public static ReferenceAssemblies OpenAIOnly { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("OpenAI", "2.15.0"),
+            new PackageIdentity("System.ClientModel", "1.16.0")));
+
         /// <summary>The gateway set plus xunit, for code written inside test methods.</summary>
         public static ReferenceAssemblies GatewayTests { get; } = Gateway.AddPackages(ImmutableArray.Create(
             new PackageIdentity("xunit.assert", "2.9.3"),
