@@ -95,7 +95,7 @@ namespace CometGuard.CodeFixes.Rules
                 return null;
             }
 
-            return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax literal && CanStandForExpression(literal)
+            return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax literal && ExpressionPositions.CanStandForExpression(literal)
                 ? literal
                 : null;
         }
@@ -108,40 +108,9 @@ namespace CometGuard.CodeFixes.Rules
                     SyntaxKind.AddExpression,
                     SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("Bearer ")),
                     SyntaxFactory.ParenthesizedExpression(lookup))
-                : NeedsParentheses(literal) ? SyntaxFactory.ParenthesizedExpression(lookup) : lookup;
+                : ExpressionPositions.NeedsParentheses(literal) ? SyntaxFactory.ParenthesizedExpression(lookup) : lookup;
 
             return replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
-        private static bool NeedsParentheses(ExpressionSyntax literal)
-        {
-            // `??` binds looser than almost everything; keep the rewrite's meaning inside a larger expression.
-            return literal.Parent is ExpressionSyntax and not ParenthesizedExpressionSyntax
-                && literal.Parent is not AssignmentExpressionSyntax;
-        }
-
-        private static bool CanStandForExpression(ExpressionSyntax literal)
-        {
-            foreach (var ancestor in literal.Ancestors())
-            {
-                switch (ancestor)
-                {
-                    case AttributeArgumentSyntax:
-                    case ParameterSyntax:
-                    case CaseSwitchLabelSyntax:
-                    case ConstantPatternSyntax:
-                        return false;
-                    case LocalDeclarationStatementSyntax local:
-                        return !local.IsConst;
-                    case FieldDeclarationSyntax field:
-                        return !field.Modifiers.Any(SyntaxKind.ConstKeyword);
-                    case StatementSyntax:
-                    case MemberDeclarationSyntax:
-                        return true;
-                }
-            }
-
-            return true;
         }
     }
 }
