@@ -9,29 +9,38 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal static class SecretShapes
     {
-        private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+        // Built on first use, only when a literal passes the cheap pre-filter, and interpreted rather
+        // than compiled: compiling four patterns costs hundreds of milliseconds per build, which
+        // made CG0002 the most expensive analyzer on projects that contain no key at all.
+        private static class Patterns
+        {
+            private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
 
-        // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
-        // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
-        private static readonly Regex OpenAiMarked = new Regex(
-            @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            Timeout);
+            // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
+            // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
+            public static readonly Regex OpenAiMarked = new Regex(
+                @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex OpenAiLong = new Regex(
-            @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            Timeout);
+            public static readonly Regex OpenAiLong = new Regex(
+                @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex Anthropic = new Regex(
-            @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            Timeout);
+            public static readonly Regex Anthropic = new Regex(
+                @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex Placeholder = new Regex(
-            @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
-            Timeout);
+            public static readonly Regex Placeholder = new Regex(
+                @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
+                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+                Timeout);
+
+            /// <summary>In the order they are tried: the most specific shape first.</summary>
+            public static readonly Regex[] Keys = { OpenAiMarked, Anthropic, OpenAiLong };
+        }
 
         /// <summary>Cheap pre-filter for literals anywhere in the code: only these are matched against the key shapes.</summary>
         public static bool MayContainKey(string text)
@@ -51,7 +60,7 @@ namespace CometGuard.Analyzers.Infrastructure
 
             try
             {
-                foreach (var pattern in new[] { OpenAiMarked, Anthropic, OpenAiLong })
+                foreach (var pattern in Patterns.Keys)
                 {
                     var match = pattern.Match(text);
                     if (match.Success && !IsPlaceholder(match.Value) && LooksRandom(match.Value))
@@ -74,7 +83,7 @@ namespace CometGuard.Analyzers.Infrastructure
         {
             try
             {
-                return Placeholder.IsMatch(value);
+                return Patterns.Placeholder.IsMatch(value);
             }
             catch (RegexMatchTimeoutException)
             {
