@@ -110,11 +110,26 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var secret = SecretShapes.TryFindKey(hardCoded.Value, out var key) ? key : SecretShapes.StripScheme(hardCoded.Value.Trim());
-                var source = hardCoded.Source is { } literal && context.Compilation.ContainsSyntaxTree(literal.SyntaxTree) ? literal : value.Syntax;
-                Report(context.ReportDiagnostic, context.Options, source, source.GetLocation(), hardCoded.Value, secret, position);
+                var literal = hardCoded.Source;
+                if (literal is not null && literal.SyntaxTree == value.Syntax.SyntaxTree && value.Syntax.Span.Contains(literal.Span))
+                {
+                    Report(context.ReportDiagnostic, context.Options, literal, literal.GetLocation(), hardCoded.Value, secret, position);
+                    return;
+                }
+
+                // One hop away (a const, field or local): a key-shaped literal is already reported where it
+                // is declared. Otherwise report here, where the credential is used, and point at the literal
+                // so the fix can rewrite it; the diagnostic stays local to this member.
+                if (literal is not null && SecretShapes.TryFindKey(HardCodedValue.LiteralText(literal) ?? string.Empty, out _))
+                {
+                    return;
+                }
+
+                var additional = literal is not null && literal.SyntaxTree == value.Syntax.SyntaxTree ? literal : null;
+                Report(context.ReportDiagnostic, context.Options, additional ?? value.Syntax, value.Syntax.GetLocation(), hardCoded.Value, secret, position, additional?.GetLocation());
             }
 
-            private void Report(System.Action<Diagnostic> report, AnalyzerOptions options, SyntaxNode node, Location location, string text, string secret, string position)
+            private void Report(System.Action<Diagnostic> report, AnalyzerOptions options, SyntaxNode node, Location location, string text, string secret, string position, Location? literalLocation = null)
             {
                 if (!_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
                 {
@@ -133,7 +148,8 @@ namespace CometGuard.Analyzers.Rules
                     properties = properties.Add(ReplaceProperty, ReplaceBearer);
                 }
 
-                report(Diagnostic.Create(Descriptors.LiteralApiKey, location, properties, SecretFingerprint.Describe(secret), position, variable));
+                var additionalLocations = literalLocation is null ? null : new[] { literalLocation };
+                report(Diagnostic.Create(Descriptors.LiteralApiKey, location, additionalLocations, properties, SecretFingerprint.Describe(secret), position, variable));
             }
 
             private static string Describe(ISymbol member)

@@ -1,16 +1,17 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Analyzers;
 using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace CometGuard.CodeFixes.Rules
 {
@@ -24,7 +25,8 @@ namespace CometGuard.CodeFixes.Rules
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.LiteralApiKey);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // Several uses of one field share its literal: rewrite each literal once per document.
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -39,8 +41,7 @@ namespace CometGuard.CodeFixes.Rules
                 if (!diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.ReplaceProperty, out var replace)
                     || !diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.VariableProperty, out var variable)
                     || variable is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal
-                    || !CanStandForExpression(literal))
+                    || FindLiteral(root, diagnostic) is not { } literal)
                 {
                     continue;
                 }
@@ -48,29 +49,68 @@ namespace CometGuard.CodeFixes.Rules
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Read the key from the '" + variable + "' environment variable",
-                        ct => ReplaceAsync(context.Document, literal, variable, replace == LiteralApiKeyAnalyzer.ReplaceBearer, ct),
+                        async ct =>
+                        {
+                            var model = await context.Document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+                            var changed = context.Document.WithSyntaxRoot(root.ReplaceNode(literal, Replacement(model!, literal, variable, replace == LiteralApiKeyAnalyzer.ReplaceBearer)));
+                            return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: ct).ConfigureAwait(false);
+                        },
                         equivalenceKey: nameof(LiteralApiKeyFixer) + variable),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax literal, string variable, bool bearer, CancellationToken cancellationToken)
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var escaped = SymbolDisplay.FormatLiteral(variable, quote: true);
-            var message = SymbolDisplay.FormatLiteral("Set the " + variable + " environment variable to the gateway API key.", quote: true);
-            var lookup = "global::System.Environment.GetEnvironmentVariable(" + escaped + ") ?? throw new global::System.InvalidOperationException(" + message + ")";
-            var text = bearer ? "\"Bearer \" + (" + lookup + ")" : lookup;
-            var replacement = SyntaxFactory.ParseExpression(text)
-                .WithTriviaFrom(literal)
-                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-
-            if (!bearer && NeedsParentheses(literal))
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
             {
-                replacement = SyntaxFactory.ParenthesizedExpression(replacement.WithoutTrivia()).WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation);
+                return document;
             }
 
-            return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement));
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.ReplaceProperty, out var replace)
+                    && diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.VariableProperty, out var variable)
+                    && variable is not null
+                    && FindLiteral(root, diagnostic) is { } literal
+                    && !replacements.ContainsKey(literal))
+                {
+                    replacements.Add(literal, Replacement(model, literal, variable, replace == LiteralApiKeyAnalyzer.ReplaceBearer));
+                }
+            }
+
+            var changed = document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+            return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The literal to rewrite: the diagnostic's own span, or the declaration it points to.</summary>
+        private static ExpressionSyntax? FindLiteral(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var location = diagnostic.AdditionalLocations.Count > 0 ? diagnostic.AdditionalLocations[0] : diagnostic.Location;
+            if (location.SourceTree != root.SyntaxTree)
+            {
+                return null;
+            }
+
+            return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax literal && CanStandForExpression(literal)
+                ? literal
+                : null;
+        }
+
+        private static ExpressionSyntax Replacement(SemanticModel model, ExpressionSyntax literal, string variable, bool bearer)
+        {
+            var lookup = EnvironmentLookup.Expression(model, literal.SpanStart, variable, "Set the " + variable + " environment variable to the gateway API key.");
+            ExpressionSyntax replacement = bearer
+                ? SyntaxFactory.BinaryExpression(
+                    SyntaxKind.AddExpression,
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("Bearer ")),
+                    SyntaxFactory.ParenthesizedExpression(lookup))
+                : NeedsParentheses(literal) ? SyntaxFactory.ParenthesizedExpression(lookup) : lookup;
+
+            return replacement.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static bool NeedsParentheses(ExpressionSyntax literal)

@@ -48,13 +48,25 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
-        public Task Const_field_is_reported_at_its_literal()
+        public Task Const_field_is_reported_where_the_credential_is_used()
             => Analyze($$"""
                 using System.ClientModel;
                 class C
                 {
-                    private const string Key = {|CG0002:"{{Generic}}"|};
-                    ApiKeyCredential M() => new ApiKeyCredential(Key);
+                    private const string Key = "{{Generic}}";
+                    ApiKeyCredential M() => new ApiKeyCredential({|CG0002:Key|});
+                }
+                """);
+
+        [Fact]
+        public Task Key_shaped_const_is_reported_once_at_its_declaration()
+            => Analyze($$"""
+                using OpenAI;
+                class C
+                {
+                    private const string Key = {|CG0002:"{{Legacy}}"|};
+                    OpenAIClient M() => new OpenAIClient(Key);
+                    OpenAIClient N() => new OpenAIClient(Key);
                 }
                 """);
 
@@ -64,8 +76,8 @@ namespace CometGuard.Tests.Rules
                 using OpenAI;
                 class C
                 {
-                    private static readonly string Key = {|CG0002:"{{Generic}}"|};
-                    OpenAIClient M() => new OpenAIClient(Key);
+                    private static readonly string Key = "{{Generic}}";
+                    OpenAIClient M() => new OpenAIClient({|CG0002:Key|});
                 }
                 """);
 
@@ -77,8 +89,8 @@ namespace CometGuard.Tests.Rules
                 {
                     OpenAIClient M()
                     {
-                        var key = {|CG0002:"{{Generic}}"|};
-                        return new OpenAIClient(key);
+                        var key = "{{Generic}}";
+                        return new OpenAIClient({|CG0002:key|});
                     }
                 }
                 """);

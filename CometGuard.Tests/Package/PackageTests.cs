@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using CometGuard.Tests.Verifiers;
+
+namespace CometGuard.Tests.Package
+{
+    /// <summary>
+    /// Packs the one CometGuard package, restores it from a local folder feed into a fresh project
+    /// that contains a literal key, and proves that `dotnet build` fails with CG0002 without
+    /// printing the key. Slow (a real pack, restore and build): one fixture for the whole class.
+    /// </summary>
+    public sealed class PackageFixture : IAsyncLifetime
+    {
+        public string Root { get; } = Path.Combine(Path.GetTempPath(), "cometguard-package-" + Guid.NewGuid().ToString("N"));
+
+        public string Version { get; } = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+
+        public string Package => Path.Combine(Root, "feed", "CometGuard." + Version + ".nupkg");
+
+        public string PackOutput { get; private set; } = string.Empty;
+
+        public async Task InitializeAsync()
+        {
+            Directory.CreateDirectory(Root);
+            var (exit, output) = await ProcessRunner.RunAsync(
+                "dotnet",
+                $"pack \"{RepositoryPaths.Combine("CometGuard.Package", "CometGuard.Package.csproj")}\" -c Release -o \"{Path.Combine(Root, "feed")}\" -p:Version={Version}",
+                RepositoryPaths.Root,
+                TimeSpan.FromMinutes(8));
+            PackOutput = output;
+            Assert.True(exit == 0, "dotnet pack failed:\n" + output);
+        }
+
+        public Task DisposeAsync()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is not worth failing the run.
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public class PackageTests : IClassFixture<PackageFixture>
+    {
+        private readonly PackageFixture _fixture;
+
+        public PackageTests(PackageFixture fixture)
+        {
+            _fixture = fixture;
+        }
+
+        [Fact]
+        public void Package_holds_exactly_the_analyzers_the_fixes_and_the_probe()
+        {
+            using var zip = ZipFile.OpenRead(_fixture.Package);
+            var assemblies = zip.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+            Assert.Equal(
+                new[]
+                {
+                    "analyzers/dotnet/cs/CometGuard.Analyzers.dll",
+                    "analyzers/dotnet/cs/CometGuard.CodeFixes.dll",
+                    "lib/net8.0/CometGuard.Probe.dll",
+                },
+                assemblies);
+        }
+
+        [Fact]
+        public void Package_dependencies_are_the_probes_and_never_Roslyn()
+        {
+            using var zip = ZipFile.OpenRead(_fixture.Package);
+            using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+            var nuspec = XDocument.Load(nuspecStream);
+            var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct().OrderBy(x => x).ToArray();
+
+            var probe = XDocument.Load(RepositoryPaths.Combine("CometGuard.Probe", "Dependencies.props"))
+                .Descendants("PackageReference").Select(e => (string)e.Attribute("Include")!).OrderBy(x => x).ToArray();
+
+            Assert.Equal(probe, dependencies);
+            Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task A_literal_key_fails_the_consumers_build_with_CG0002_and_the_key_is_never_printed()
+        {
+            var key = TestKeys.OpenAiProject;
+            var project = Path.Combine(_fixture.Root, "consumer");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{Path.Combine(_fixture.Root, "feed")}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+                  </packageSources>
+                </configuration>
+                """);
+            // Isolate the throw-away project from this repository's build settings.
+            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>Exe</OutputType>
+                    <Nullable>enable</Nullable>
+                    <RestorePackagesPath>{Path.Combine(_fixture.Root, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="CometGuard" Version="{_fixture.Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "Program.cs"), $$"""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using CometGuard.Annotations;
+
+                var http = new HttpClient();
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "{{key}}");
+                Gateway.Connect("{{key}}");
+
+                static class Gateway
+                {
+                    public static void Connect([ApiKey] string key) { }
+                }
+                """);
+
+            var (exit, output) = await ProcessRunner.RunAsync("dotnet", "build -nologo -clp:NoSummary", project, TimeSpan.FromMinutes(5));
+
+            Assert.NotEqual(0, exit);
+            Assert.Matches(new Regex(@"Program\.cs\(6,\d+\): error CG0002: Literal credential 'sk-proj-…' \(\d+ chars, sha256:[0-9a-f]{8}\)"), output);
+            Assert.Contains("error CG0002", output);
+            Assert.DoesNotContain(key, output);
+            Assert.DoesNotContain(key.Substring(8, 24), output);
+
+            // The probe's types compiled (no CS0246), and no Roslyn assembly reached the consumer's references.
+            Assert.DoesNotContain("CS0246", output);
+            var assets = File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"));
+            Assert.DoesNotContain("Microsoft.CodeAnalysis", assets);
+        }
+    }
+}
