@@ -64,6 +64,34 @@ namespace CometGuard.Bench
                     Records(w, ns, name, random);
                     break;
             }
+
+            Audit(w, ns, name, random);
+        }
+
+        /// <summary>A small audit helper beside every business type, as most code bases grow them.</summary>
+        private static void Audit(CodeWriter w, string ns, string name, Random random)
+        {
+            w.Line();
+            w.Open("namespace " + ns + ".Auditing");
+            w.Open("internal static class " + name + "Audit");
+            w.Line("private static readonly System.Collections.Generic.List<string> Entries = new System.Collections.Generic.List<string>();");
+            w.Line();
+            w.Open("public static void Record(string action, string? actor, System.DateTime when)");
+            w.Open("if (string.IsNullOrEmpty(action))");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+            w.Open("lock (Entries)");
+            w.Line("Entries.Add(string.Format(\"{0:u} {1} {2}\", when, actor ?? \"system\", action));");
+            w.Open("if (Entries.Count > " + (100 + random.Next(900)) + ")");
+            w.Line("Entries.RemoveAt(0);");
+            w.Close();
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("public static int Count(string prefix) => System.Linq.Enumerable.Count(Entries, e => e.Contains(prefix));");
+            w.Close();
+            w.Close();
         }
 
         private static void Usings(CodeWriter w, params string[] extra)
