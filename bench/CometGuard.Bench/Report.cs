@@ -90,7 +90,10 @@ namespace CometGuard.Bench
                 var plainNet = Median(plainTables.Select(t => Median(t.Analyzers.Where(a => IsNetAnalyzers(a.Assembly)).Select(a => a.Seconds))));
                 var plainWall = Median(walls.Where(w => w.Config == "plain").Select(w => w.Seconds));
                 Console.WriteLine();
-                Console.WriteLine(F("Project without gateway SDK or HttpClient use (same size): CometGuard {0:0.000} s = {1:0.000}% of a {2:0.00} s build (x{3:0.00} of the median NetAnalyzers analyzer)", plainCg, plainCg / plainWall * 100, plainWall, plainNet > 0 ? plainCg / plainNet : 0));
+                var plainManifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "..", "plain", "planted.json");
+                var plainSize = File.Exists(plainManifest) ? JsonSerializer.Deserialize<Manifest>(File.ReadAllText(plainManifest))! : null;
+                var size = plainSize is null ? string.Empty : " (" + plainSize.Files + " files, " + plainSize.Lines + " lines)";
+                Console.WriteLine(F("Project without gateway SDK or HttpClient use{4}: CometGuard {0:0.000} s = {1:0.000}% of a {2:0.00} s build (x{3:0.00} of the median NetAnalyzers analyzer)", plainCg, plainCg / plainWall * 100, plainWall, plainNet > 0 ? plainCg / plainNet : 0, size));
             }
 
             Console.WriteLine();
