@@ -9,6 +9,11 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal static class CometGuardOptions
     {
+        public const string ModelVariable = "cometguard.model_variable";
+        public const string DefaultModelVariable = "COMETAPI_MODEL";
+        public const string ModelConfigurationKey = "cometguard.model_configuration_key";
+        public const string DefaultModelConfigurationKey = "CometApi:Model";
+
         public const string ApiKeyVariable = "cometguard.api_key_variable";
         public const string DefaultApiKeyVariable = "COMETAPI_API_KEY";
 

@@ -77,9 +77,23 @@ namespace CometGuard.Analyzers.Sinks
                             Add(rows, property.OriginalDefinition, row);
                         }
                     }
-                    else if (member is IMethodSymbol method)
+                    else if (row.IsMethod)
                     {
-                        foreach (var parameter in method.OriginalDefinition.Parameters)
+                        if (member is IMethodSymbol self)
+                        {
+                            Add(rows, self.OriginalDefinition, row);
+                        }
+                    }
+                    else
+                    {
+                        var parameters = member switch
+                        {
+                            IMethodSymbol method => method.OriginalDefinition.Parameters,
+                            IPropertySymbol { IsIndexer: true } indexer => indexer.OriginalDefinition.Parameters,
+                            _ => ImmutableArray<IParameterSymbol>.Empty,
+                        };
+
+                        foreach (var parameter in parameters)
                         {
                             if (parameter.Name == row.Parameter)
                             {
@@ -137,6 +151,44 @@ namespace CometGuard.Analyzers.Sinks
             }
 
             return HasMarker(property, kind);
+        }
+
+        /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
+        public bool IsSink(IFieldSymbol field, SinkKind kind) => HasMarker(field, kind);
+
+        /// <summary>True when the parameter itself is a sink of <paramref name="kind"/>, whatever the call (used for default values).</summary>
+        public bool IsSink(IParameterSymbol parameter, SinkKind kind)
+        {
+            if (_rows.TryGetValue(parameter.OriginalDefinition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind && row.WhenArgument is null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return HasMarker(parameter, kind);
+        }
+
+        /// <summary>True when the method itself (extension methods in either form) is a sink of <paramref name="kind"/>.</summary>
+        public bool IsSink(IMethodSymbol method, SinkKind kind)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (_rows.TryGetValue(definition, out var rows))
+            {
+                foreach (var row in rows)
+                {
+                    if (row.Kind == kind)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)

@@ -12,7 +12,109 @@ namespace CometGuard.Analyzers.Sinks
         public const string ModelIdAttribute = "CometGuard.Annotations.ModelIdAttribute";
         public const string ApiKeyAttribute = "CometGuard.Annotations.ApiKeyAttribute";
 
+        /// <summary>System.Text.Json's property-name attribute, for the JSON name of a response DTO member (CG0006).</summary>
+        public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+        /// <summary>The JSON types whose indexers step through a parsed body (CG0006).</summary>
+        public const string JsonElementType = "System.Text.Json.JsonElement";
+        public const string JsonNodeType = "System.Text.Json.Nodes.JsonNode";
+
+        /// <summary>
+        /// Test-method attributes: a read that throws inside a test fails the test, which is what the
+        /// test wants, so CG0006 stays silent there. Derived attributes count too.
+        /// </summary>
+        public static ImmutableArray<string> TestMethodAttributes { get; } = ImmutableArray.Create(
+            "Xunit.FactAttribute",
+            "NUnit.Framework.TestAttribute",
+            "NUnit.Framework.TestCaseAttribute",
+            "NUnit.Framework.TestCaseSourceAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+            "TUnit.Core.TestAttribute");
+
+        /// <summary>
+        /// JSON names of gateway response collections (CG0006): a DTO member or a JSON lookup with
+        /// one of these names is a response collection. The first three are gateway-specific; the
+        /// rest are common words and need more evidence (see <see cref="GatewayEnvelopeNames"/>).
+        /// </summary>
+        public static ImmutableArray<string> GatewayCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls", "data", "content");
+
+        /// <summary>Names that make a collection name gateway-specific on their own, in a JSON lookup chain.</summary>
+        public static ImmutableArray<string> GatewaySpecificCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls");
+
+        /// <summary>
+        /// Sibling JSON names that mark a DTO as a gateway response envelope, message or output item
+        /// (Chat Completions, Responses, Embeddings). A DTO needs one of these beside its collection.
+        /// </summary>
+        public static ImmutableArray<string> GatewayEnvelopeNames { get; } = ImmutableArray.Create("model", "object", "usage", "created", "finish_reason", "role", "status");
+
+        /// <summary>URL path endings of gateway endpoints: a request to one of these is a gateway request (CG0007).</summary>
+        public static ImmutableArray<string> GatewayPaths { get; } = ImmutableArray.Create("chat/completions", "completions", "responses", "embeddings");
+
+        /// <summary>A request body with a <c>model</c> member and one of these is gateway-shaped (CG0007).</summary>
+        public static ImmutableArray<string> GatewayRequestBodyNames { get; } = ImmutableArray.Create("messages", "input", "prompt");
+
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
+            // --- Model IDs (CG0001) -----------------------------------------------------------
+            // OpenAI .NET SDK 2.x: model per client, or per call for the Responses client (2.8+).
+            new SinkRow("OpenAI.OpenAIClient", "GetChatClient", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.OpenAIClient", "GetEmbeddingClient", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.OpenAIClient", "GetAudioClient", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.OpenAIClient", "GetImageClient", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.OpenAIClient", "GetModerationClient", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Chat.ChatClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Embeddings.EmbeddingClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Audio.AudioClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Images.ImageClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Moderations.ModerationClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.ResponsesClient", "CreateResponse", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.ResponsesClient", "CreateResponseAsync", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.ResponsesClient", "CreateResponseStreamingAsync", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.OpenAIResponseClient", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.CreateResponseOptions", SinkRow.Constructor, "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Responses.CreateResponseOptions", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Assistants.AssistantClient", "CreateAssistant", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Assistants.AssistantClient", "CreateAssistantAsync", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Realtime.RealtimeClient", "StartConversationSessionAsync", "model", SinkKind.ModelId),
+            new SinkRow("OpenAI.Chat.ChatClientSettings", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Embeddings.EmbeddingClientSettings", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Audio.AudioClientSettings", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Images.ImageClientSettings", "Model", null, SinkKind.ModelId),
+            // Azure.AI.OpenAI 2.x: deployment names stand for the model.
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetChatClient", "deploymentName", SinkKind.ModelId),
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetEmbeddingClient", "deploymentName", SinkKind.ModelId),
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetAudioClient", "deploymentName", SinkKind.ModelId),
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetImageClient", "deploymentName", SinkKind.ModelId),
+            // Microsoft.Extensions.AI
+            new SinkRow("Microsoft.Extensions.AI.ChatOptions", "ModelId", null, SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.AI.EmbeddingGenerationOptions", "ModelId", null, SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.AI.ImageGenerationOptions", "ModelId", null, SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.AI.SpeechToTextOptions", "ModelId", null, SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.AI.TextToSpeechOptions", "ModelId", null, SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.AI.OpenAIClientExtensions", "AsIChatClient", "defaultModelId", SinkKind.ModelId),
+            // Semantic Kernel connector registration and services
+            new SinkRow("Microsoft.SemanticKernel.OpenAIKernelBuilderExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIChatClientKernelBuilderExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", SinkRow.AnyMethod, "deploymentName", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "deploymentName", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "deploymentName", SinkKind.ModelId),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService", SinkRow.Constructor, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAITextEmbeddingGenerationService", SinkRow.Constructor, "modelId", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", SinkRow.Constructor, "deploymentName", SinkKind.ModelId),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", SinkRow.Constructor, "modelId", SinkKind.ModelId),
+            // JSON text that becomes a request body; a gateway request in it is checked for its model.
+            new SinkRow("System.Net.Http.StringContent", SinkRow.Constructor, "content", SinkKind.RequestBody),
+            new SinkRow("System.BinaryData", "FromString", "data", SinkKind.RequestBody),
+            new SinkRow("System.BinaryData", SinkRow.Constructor, "data", SinkKind.RequestBody),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "Parse", "json", SinkKind.RequestBody),
+            new SinkRow("System.Text.Json.JsonDocument", "Parse", "json", SinkKind.RequestBody),
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "Parse", "json", SinkKind.RequestBody),
+
             // --- Credentials (CG0002) ---------------------------------------------------------
             // System.ClientModel / OpenAI .NET SDK 2.x
             new SinkRow("System.ClientModel.ApiKeyCredential", SinkRow.Constructor, "key", SinkKind.Credential),
@@ -38,6 +140,67 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "Add", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
-            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"));
+            new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
+
+            // --- Response reads (CG0006) ------------------------------------------------------
+            // Collections a gateway may return empty: no choice, a tool-call-only answer (no content
+            // part), a Responses output without a message item, a first streaming chunk.
+            new SinkRow("OpenAI.Chat.ChatCompletion", "Content", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.ChatCompletion", "ToolCalls", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "ContentUpdate", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "ToolCallUpdates", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Responses.ResponseResult", "OutputItems", null, SinkKind.ResponseCollection),
+            new SinkRow("OpenAI.Responses.MessageResponseItem", "Content", null, SinkKind.ResponseCollection),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Messages", null, SinkKind.ResponseCollection),
+            // Fields declared nullable because gateways leave them out.
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Usage", null, SinkKind.ResponseOptionalField),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseOptionalField),
+            // Finish state: checking it guards the reads that depend on it.
+            new SinkRow("OpenAI.Chat.ChatCompletion", "FinishReason", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "FinishReason", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Responses.ResponseResult", "Status", null, SinkKind.ResponseState),
+            new SinkRow("OpenAI.Responses.MessageResponseItem", "Status", null, SinkKind.ResponseState),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseState),
+            // Element reads: the ones that throw on an empty sequence, and the ones that yield null.
+            new SinkRow("System.Linq.Enumerable", "First", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "Single", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "Last", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "ElementAt", "source", SinkKind.ThrowingElementRead),
+            new SinkRow("System.Linq.Enumerable", "FirstOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "SingleOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "LastOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "ElementAtOrDefault", "source", SinkKind.NullableElementRead),
+            new SinkRow("System.Linq.Enumerable", "Any", "source", SinkKind.NonEmptyCheck),
+            new SinkRow("System.Linq.Enumerable", "Count", "source", SinkKind.CountRead),
+            new SinkRow("System.Linq.Enumerable", "LongCount", "source", SinkKind.CountRead),
+            // System.Text.Json lookups over a parsed body, and the checks that guard them.
+            new SinkRow("System.Text.Json.JsonElement", "GetProperty", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "this[]", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("System.Text.Json.JsonElement", "TryGetProperty", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonElement", "GetArrayLength", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonElement", "ValueKind", null, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonObject", "TryGetPropertyValue", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonObject", "ContainsKey", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "GetValueKind", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("System.Text.Json.JsonDocument", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonDocument", "Parse", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonDocument", "ParseAsync", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "Parse", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.Nodes.JsonNode", "ParseAsync", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "utf8Json", SinkKind.JsonParseInput),
+            new SinkRow("System.Text.Json.JsonSerializer", "DeserializeAsync", "utf8Json", SinkKind.JsonParseInput),
+
+            // --- Response bodies (CG0007) -----------------------------------------------------
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStreamAsync", SinkRow.Self, SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsync", "content", SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.Json.HttpContentJsonExtensions", "ReadFromJsonAsAsyncEnumerable", "content", SinkKind.HttpBodyRead),
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStringAsync", SinkRow.Self, SinkKind.HttpTextRead),
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsByteArrayAsync", SinkRow.Self, SinkKind.HttpTextRead),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "Content", null, SinkKind.HttpResponseBody),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", null, SinkKind.HttpStatusCheck),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "StatusCode", null, SinkKind.HttpStatusCheck),
+            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck));
     }
 }

@@ -14,5 +14,50 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>A gateway endpoint or base address (CG0009, CG0010).</summary>
         Endpoint,
+
+        /// <summary>A request body as JSON text, checked for a gateway request with a hard-coded model (CG0001).</summary>
+        RequestBody,
+
+        /// <summary>A response collection that a gateway may return empty: choices, content parts, output items (CG0006).</summary>
+        ResponseCollection,
+
+        /// <summary>A response field a gateway may leave out, declared nullable: usage, finish reason (CG0006).</summary>
+        ResponseOptionalField,
+
+        /// <summary>A response's finish reason or status; checking it guards the reads that depend on it (CG0006).</summary>
+        ResponseState,
+
+        /// <summary>The source of an element read that throws on an empty sequence: <c>First</c>, <c>Single</c>, <c>ElementAt</c> (CG0006).</summary>
+        ThrowingElementRead,
+
+        /// <summary>The source of an element read that yields null on an empty sequence: <c>FirstOrDefault</c> (CG0006).</summary>
+        NullableElementRead,
+
+        /// <summary>A sequence test that proves an element exists: <c>Any()</c> (CG0006).</summary>
+        NonEmptyCheck,
+
+        /// <summary>A sequence count that a comparison can turn into a guard: <c>Count()</c> (CG0006).</summary>
+        CountRead,
+
+        /// <summary>A JSON member lookup that throws when the member is missing: <c>JsonElement.GetProperty</c> (CG0006).</summary>
+        ThrowingJsonLookup,
+
+        /// <summary>A JSON member test that guards later lookups: <c>TryGetProperty</c>, <c>GetArrayLength</c>, <c>ValueKind</c> (CG0006).</summary>
+        JsonShapeCheck,
+
+        /// <summary>The JSON text or stream a parser or deserializer reads (CG0006, CG0007).</summary>
+        JsonParseInput,
+
+        /// <summary>An HTTP body read that yields structured content: <c>ReadFromJsonAsync</c>, <c>ReadAsStreamAsync</c> (CG0007).</summary>
+        HttpBodyRead,
+
+        /// <summary>An HTTP body read as text, a problem only when the text is parsed as JSON: <c>ReadAsStringAsync</c> (CG0007).</summary>
+        HttpTextRead,
+
+        /// <summary>The body of an HTTP response: <c>HttpResponseMessage.Content</c> (CG0007).</summary>
+        HttpResponseBody,
+
+        /// <summary>A status check on an HTTP response: <c>IsSuccessStatusCode</c>, <c>StatusCode</c>, <c>EnsureSuccessStatusCode()</c> (CG0007).</summary>
+        HttpStatusCheck,
     }
 }

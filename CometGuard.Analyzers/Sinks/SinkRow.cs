@@ -9,12 +9,14 @@ namespace CometGuard.Analyzers.Sinks
     /// (extension classes with many overloads), or a member name. <see cref="Parameter"/> is null
     /// for a property row. When <see cref="WhenArgument"/> is set, the sink only applies when that
     /// argument of the same call is the constant <see cref="WhenValue"/> (case-insensitive), as in
-    /// <c>Headers.Add("Authorization", value)</c>.
+    /// <c>Headers.Add("Authorization", value)</c>. <see cref="Parameter"/> <c>this</c> (<see cref="Self"/>)
+    /// makes the method itself the sink, as in <c>HttpContent.ReadAsStringAsync()</c>.
     /// </remarks>
     public sealed class SinkRow
     {
         public const string Constructor = ".ctor";
         public const string AnyMethod = "*";
+        public const string Self = "this";
 
         public SinkRow(string typeMetadataName, string member, string? parameter, SinkKind kind, string? whenArgument = null, string? whenValue = null)
         {
@@ -39,5 +41,7 @@ namespace CometGuard.Analyzers.Sinks
         public string? WhenValue { get; }
 
         public bool IsProperty => Parameter is null;
+
+        public bool IsMethod => Parameter == Self;
     }
 }

@@ -20,7 +20,8 @@ namespace CometGuard.CodeFixes.Infrastructure
             return SyntaxFactory.ParseExpression(text);
         }
 
-        private static string Qualifier(SemanticModel model, int position)
+        /// <summary>"", "System." or "global::System.": what `Environment` and `InvalidOperationException` need at <paramref name="position"/>.</summary>
+        public static string Qualifier(SemanticModel model, int position)
         {
             if (Resolves(model, position, "Environment", "System.Environment") && Resolves(model, position, "InvalidOperationException", "System.InvalidOperationException"))
             {

@@ -95,7 +95,7 @@ namespace CometGuard.Tests.Probe
         [Fact]
         public void Readme_section_shows_the_table_from_code()
         {
-            var page = File.ReadAllText(RepositoryPaths.Combine("docs", "readme", "probe.md"));
+            var page = File.ReadAllText(RepositoryPaths.Combine("README.md"));
 
             Assert.Contains(MarkdownTable(), page, StringComparison.Ordinal);
         }

@@ -14,7 +14,20 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("OpenAI", "2.15.0"),
             new PackageIdentity("System.ClientModel", "1.16.0"),
             new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
-            new PackageIdentity("Azure.Core", "1.44.1")));
+            new PackageIdentity("Azure.Core", "1.44.1"),
+            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
+            new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
+            new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Abstractions", "1.82.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Core", "1.82.0"),
+            new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0")));
+
+        /// <summary>The gateway set plus xunit, for code written inside test methods.</summary>
+        public static ReferenceAssemblies GatewayTests { get; } = Gateway.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("xunit.assert", "2.9.3"),
+            new PackageIdentity("xunit.extensibility.core", "2.9.3")));
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);

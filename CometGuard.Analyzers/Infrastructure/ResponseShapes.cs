@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Concurrent;
+using System.Text;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// What a gateway response looks like to the analyzers, for one compilation: SDK response
+    /// collections from the sink catalogue, user DTOs serialised with gateway names, and JSON read
+    /// from an HTTP body. Built in a compilation-start action; caches die with the compilation.
+    /// </summary>
+    internal sealed class ResponseShapes
+    {
+        private const int MaxHops = 6;
+
+        private readonly INamedTypeSymbol? _jsonPropertyName;
+        private readonly INamedTypeSymbol? _string;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly ConcurrentDictionary<IPropertySymbol, bool> _dtoCollections = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _dtoResponses = new(SymbolEqualityComparer.Default);
+
+        public ResponseShapes(Compilation compilation, ResolvedSinks sinks)
+        {
+            Sinks = sinks;
+            _jsonPropertyName = compilation.GetTypeByMetadataName(SinkCatalogue.JsonPropertyNameAttribute);
+            _string = compilation.GetSpecialType(SpecialType.System_String);
+            _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+        }
+
+        public ResolvedSinks Sinks { get; }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> is a response collection: a catalogue property such as
+        /// <c>ChatCompletion.Content</c>, a DTO collection serialised as <c>choices</c>/<c>output</c>/…,
+        /// or a local initialised from one.
+        /// </summary>
+        public bool IsResponseCollection(IOperation? operation, out IPropertySymbol? collection)
+        {
+            collection = null;
+            for (var hop = 0; operation is not null && hop < 2; hop++)
+            {
+                operation = GuardConditions.Unwrap(operation);
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Property: { IsIndexer: false } property }
+                        when Sinks.IsSink(property, SinkKind.ResponseCollection) || IsDtoCollection(property):
+                        collection = property;
+                        return true;
+                    case ILocalReferenceOperation local when InitializedFromMember(local.Local):
+                        operation = LocalInitializer.Find(local.Local, local);
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Cheap syntax pre-check before binding a local's initialiser: <c>var parts = completion.Content;</c>.</summary>
+        private static bool InitializedFromMember(ILocalSymbol local)
+            => local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax
+                {
+                    Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalAccessExpressionSyntax
+                };
+
+        /// <summary>A DTO property whose JSON name is a gateway collection name, beside an envelope marker.</summary>
+        public bool IsDtoCollection(IPropertySymbol property)
+        {
+            return _dtoCollections.GetOrAdd(property.OriginalDefinition, p =>
+            {
+                if (!IsCollectionType(p.Type) || !Contains(SinkCatalogue.GatewayCollectionNames, JsonName(p)))
+                {
+                    return false;
+                }
+
+                return HasEnvelopeMarker(p.ContainingType, p);
+            });
+        }
+
+        /// <summary>A DTO type with a gateway collection member (the type a gateway body deserialises into).</summary>
+        public bool IsGatewayDto(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None)
+            {
+                return false;
+            }
+
+            return _dtoResponses.GetOrAdd(named.OriginalDefinition, t =>
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol property && IsDtoCollection(property))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> is JSON parsed from an HTTP response body, following
+        /// locals (one initialiser each), <c>RootElement</c>, awaits and parse/deserialize inputs.
+        /// </summary>
+        public bool IsFromHttpBody(IOperation? operation)
+        {
+            for (var hop = 0; operation is not null && hop < MaxHops * 2; hop++)
+            {
+                operation = GuardConditions.Unwrap(operation);
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        operation = LocalInitializer.Find(local.Local, local);
+                        break;
+                    case IPropertyReferenceOperation { Instance: { } instance }:
+                        operation = instance;
+                        break;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        break;
+                    case IInvocationOperation invocation:
+                        if (IsBodyRead(invocation))
+                        {
+                            return true;
+                        }
+
+                        operation = null;
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (Sinks.IsSink(argument, SinkKind.JsonParseInput))
+                            {
+                                operation = argument.Value;
+                                break;
+                            }
+                        }
+
+                        operation ??= invocation.Instance;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An HTTP body read: <c>ReadFromJsonAsync</c>, <c>ReadAsStreamAsync</c>, <c>ReadAsStringAsync</c>, ….</summary>
+        public bool IsBodyRead(IInvocationOperation invocation)
+        {
+            if (Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpBodyRead) || Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpTextRead))
+            {
+                return true;
+            }
+
+            return invocation.Arguments.Length > 0 && Sinks.IsSink(invocation.Arguments[0], SinkKind.HttpBodyRead);
+        }
+
+        /// <summary>The JSON name System.Text.Json gives a property: its attribute, else the snake_case of its name.</summary>
+        public string JsonName(IPropertySymbol property)
+        {
+            if (_jsonPropertyName is not null)
+            {
+                foreach (var attribute in property.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _jsonPropertyName)
+                        && attribute.ConstructorArguments.Length == 1
+                        && attribute.ConstructorArguments[0].Value is string name)
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            return SnakeCase(property.Name);
+        }
+
+        public static bool Contains(System.Collections.Immutable.ImmutableArray<string> names, string? name)
+        {
+            if (name is null)
+            {
+                return false;
+            }
+
+            foreach (var candidate in names)
+            {
+                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasEnvelopeMarker(INamedTypeSymbol type, IPropertySymbol except)
+        {
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol sibling
+                        && !SymbolEqualityComparer.Default.Equals(sibling, except)
+                        && Contains(SinkCatalogue.GatewayEnvelopeNames, JsonName(sibling)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsCollectionType(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol)
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _string) || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct))
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _enumerable))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _enumerable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string SnakeCase(string name)
+        {
+            var builder = new StringBuilder(name.Length + 4);
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (char.IsUpper(c))
+                {
+                    if (i > 0 && name[i - 1] != '_')
+                    {
+                        builder.Append('_');
+                    }
+
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

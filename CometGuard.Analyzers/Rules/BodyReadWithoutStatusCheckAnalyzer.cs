@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Immutable;
+using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// CG0007: the body of a gateway response read as the success shape (<c>ReadFromJsonAsync</c>,
+    /// <c>ReadAsStreamAsync</c>, <c>ReadAsStringAsync</c> fed to a JSON parser) with no
+    /// <c>EnsureSuccessStatusCode()</c>, <c>IsSuccessStatusCode</c> or <c>StatusCode</c> check on every path
+    /// before it. A response is a gateway response when its method shows gateway evidence: a bearer
+    /// credential, a gateway path, a gateway-shaped request body, or a gateway-shaped result type.
+    /// </summary>
+    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+    public sealed class BodyReadWithoutStatusCheckAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the response expression, when a statement can be inserted before the read.</summary>
+        public const string ResponseProperty = "Response";
+
+        /// <summary>Diagnostic property, present when <c>X.Content</c> in the read can become <c>X.EnsureSuccessStatusCode().Content</c>.</summary>
+        public const string InlineProperty = "Inline";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BodyReadWithoutStatusCheck);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sinks = ResolvedSinks.Create(start.Compilation);
+                if (!sinks.Has(SinkKind.HttpBodyRead) && !sinks.Has(SinkKind.HttpTextRead))
+                {
+                    return;
+                }
+
+                var analysis = new CompilationAnalysis(new ResponseShapes(start.Compilation, sinks));
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly ResponseShapes _shapes;
+
+            public CompilationAnalysis(ResponseShapes shapes)
+            {
+                _shapes = shapes;
+            }
+
+            private ResolvedSinks Sinks => _shapes.Sinks;
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var read = (IInvocationOperation)context.Operation;
+                var method = read.TargetMethod;
+                IOperation? content;
+                var text = false;
+                if (Sinks.IsSink(method, SinkKind.HttpBodyRead))
+                {
+                    content = read.Instance;
+                }
+                else if (read.Arguments.Length > 0 && Sinks.IsSink(read.Arguments[0], SinkKind.HttpBodyRead))
+                {
+                    content = read.Arguments[0].Value;
+                }
+                else if (Sinks.IsSink(method, SinkKind.HttpTextRead))
+                {
+                    content = read.Instance;
+                    text = true;
+                }
+                else
+                {
+                    return;
+                }
+
+                if (!TryFindResponse(content, out var response, out var alreadyChecked) || alreadyChecked)
+                {
+                    return;
+                }
+
+                var root = Root(read);
+                ITypeSymbol? resultType = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+                var checkpoint = read.Syntax;
+                if (text)
+                {
+                    // Text read for a log line or an error message is fine; parsing it as the success shape is not.
+                    if (FindParse(read, root) is not { } parse)
+                    {
+                        return;
+                    }
+
+                    checkpoint = parse.Syntax;
+                    resultType = parse.TargetMethod.TypeArguments.Length == 1 ? parse.TargetMethod.TypeArguments[0] : null;
+                }
+
+                if (!_shapes.IsGatewayDto(resultType) && !HasGatewayEvidence(root))
+                {
+                    return;
+                }
+
+                var paths = AccessPath.WithAlias(response);
+                if (!paths.IsEmpty && IsGuarded(context, checkpoint, paths))
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (!paths.IsEmpty && response.Syntax is ExpressionSyntax responseSyntax && IsSimpleReference(responseSyntax))
+                {
+                    properties = properties.Add(ResponseProperty, responseSyntax.ToString());
+                }
+
+                if (content is IPropertyReferenceOperation { Instance: { } } && content.Syntax is MemberAccessExpressionSyntax && read.Syntax.Span.Contains(content.Syntax.Span))
+                {
+                    properties = properties.Add(InlineProperty, "true");
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.BodyReadWithoutStatusCheck,
+                    read.Syntax.GetLocation(),
+                    properties,
+                    Shorten(read.Syntax),
+                    properties.TryGetValue(ResponseProperty, out var name) ? name : "response"));
+            }
+
+            /// <summary>
+            /// From an <c>HttpContent</c> back to its <c>HttpResponseMessage</c> (<c>response.Content</c>, a local
+            /// holding it). <paramref name="alreadyChecked"/> is set for <c>x.EnsureSuccessStatusCode().Content</c>.
+            /// </summary>
+            private bool TryFindResponse(IOperation? content, out IOperation response, out bool alreadyChecked)
+            {
+                response = null!;
+                alreadyChecked = false;
+                for (var hop = 0; content is not null && hop < 3; hop++)
+                {
+                    content = GuardConditions.Unwrap(content);
+                    switch (content)
+                    {
+                        case IPropertyReferenceOperation { Instance: { } instance } property when Sinks.IsSink(property.Property, SinkKind.HttpResponseBody):
+                            response = instance;
+                            alreadyChecked = IsCheckedAtSource(instance);
+                            return true;
+                        case ILocalReferenceOperation local:
+                            content = LocalInitializer.Find(local.Local, local);
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><c>x.EnsureSuccessStatusCode()</c> itself, or a local initialised from it.</summary>
+            private bool IsCheckedAtSource(IOperation response)
+            {
+                for (var hop = 0; hop < 3; hop++)
+                {
+                    response = GuardConditions.Unwrap(response);
+                    switch (response)
+                    {
+                        case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
+                            return true;
+                        case ILocalReferenceOperation local when LocalInitializer.Find(local.Local, local) is { } initializer:
+                            response = initializer;
+                            continue;
+                        case IAwaitOperation awaited:
+                            response = awaited.Operation;
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The parse or deserialize call that reads the text, directly or through one local.</summary>
+            private IInvocationOperation? FindParse(IInvocationOperation read, IOperation root)
+            {
+                var value = read.Parent is IAwaitOperation awaited ? (IOperation)awaited : read;
+                var parent = value.Parent;
+
+                // Any conversion, user-defined included: `byte[]` reaches `Deserialize(ReadOnlySpan<byte> utf8Json)` through one.
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation argument && Sinks.IsSink(argument, SinkKind.JsonParseInput))
+                {
+                    return argument.Parent as IInvocationOperation;
+                }
+
+                if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                {
+                    return null;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IArgumentOperation candidate
+                        && UnwrapAll(candidate.Value) is ILocalReferenceOperation local
+                        && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                        && Sinks.IsSink(candidate, SinkKind.JsonParseInput))
+                    {
+                        return candidate.Parent as IInvocationOperation;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
+            private bool HasGatewayEvidence(IOperation root)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IArgumentOperation argument when Sinks.IsSink(argument, SinkKind.Credential):
+                            return true;
+                        case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } when IsGatewayPath(literal) || IsGatewayJson(literal):
+                            return true;
+                        case IAnonymousObjectCreationOperation anonymous when IsGatewayBody(anonymous.Type):
+                            return true;
+                        case IObjectCreationOperation creation when IsGatewayBody(creation.Type) || _shapes.IsGatewayDto(creation.Type):
+                            return true;
+                        case IInvocationOperation invocation when invocation.TargetMethod.TypeArguments.Length == 1 && _shapes.IsGatewayDto(invocation.TargetMethod.TypeArguments[0]):
+                            return true;
+                        case IInvocationOperation invocation when invocation.Arguments.Length > 0
+                            && Sinks.IsSink(invocation.Arguments[0], SinkKind.ThrowingJsonLookup)
+                            && ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, invocation.Arguments[0].Value.ConstantValue.Value as string):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsGatewayBody(ITypeSymbol? type)
+            {
+                if (type is null || type.SpecialType != SpecialType.None)
+                {
+                    return false;
+                }
+
+                bool model = false, body = false;
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        var name = _shapes.JsonName(property);
+                        model |= string.Equals(name, "model", StringComparison.OrdinalIgnoreCase);
+                        body |= ResponseShapes.Contains(SinkCatalogue.GatewayRequestBodyNames, name);
+                    }
+                }
+
+                return model && body;
+            }
+
+            private static bool IsGatewayPath(string literal)
+            {
+                var path = literal.Trim();
+                var query = path.IndexOf('?');
+                if (query >= 0)
+                {
+                    path = path.Substring(0, query);
+                }
+
+                path = path.TrimEnd('/');
+                foreach (var ending in SinkCatalogue.GatewayPaths)
+                {
+                    if (path.EndsWith(ending, StringComparison.OrdinalIgnoreCase)
+                        && (path.Length == ending.Length || path[path.Length - ending.Length - 1] == '/'))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsGatewayJson(string literal)
+            {
+                if (literal.IndexOf("\"model\"", StringComparison.Ordinal) < 0)
+                {
+                    return false;
+                }
+
+                foreach (var name in SinkCatalogue.GatewayRequestBodyNames)
+                {
+                    if (literal.IndexOf("\"" + name + "\"", StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsGuarded(OperationAnalysisContext context, SyntaxNode checkpoint, ImmutableArray<AccessPath> paths)
+            {
+                ControlFlowGraph? graph;
+                try
+                {
+                    graph = context.GetControlFlowGraph();
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+                {
+                    return false;
+                }
+
+                var guards = FlowGuards.Locate(graph, checkpoint, context.CancellationToken);
+                if (guards is null)
+                {
+                    return false;
+                }
+
+                // Either outcome of a status check counts: reading the error envelope after `!IsSuccessStatusCode` is right.
+                return guards.IsGuardedByStatement((operation, captures) => IsEnsureSuccess(operation, captures, paths))
+                    || guards.IsGuardedByBranch((condition, captures) => IsStatusCheck(condition, captures, paths, depth: 0) ? GuardWhen.Either : GuardWhen.Never);
+            }
+
+            private bool IsEnsureSuccess(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
+            {
+                foreach (var node in operation.DescendantsAndSelf())
+                {
+                    if (node is IInvocationOperation { Instance: { } instance } invocation
+                        && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
+                        && AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsStatusCheck(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths, int depth)
+            {
+                foreach (var node in condition.DescendantsAndSelf())
+                {
+                    switch (node)
+                    {
+                        case IPropertyReferenceOperation { Instance: { } instance } property
+                            when Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck) && AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths):
+                            return true;
+                        case IFlowCaptureReferenceOperation reference when depth < 2 && captures.TryGetValue(reference.Id, out var captured)
+                            && IsStatusCheck(captured, captures, paths, depth + 1):
+                            return true;
+                        case ILocalReferenceOperation local when depth < 2 && LocalInitializer.Find(local.Local, local, captures.Model) is { } initializer
+                            && IsStatusCheck(initializer, captures, paths, depth + 1):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation UnwrapAll(IOperation operation)
+            {
+                while (operation is IConversionOperation { Operand: { } operand })
+                {
+                    operation = operand;
+                }
+
+                return operation;
+            }
+
+            private static bool IsSimpleReference(ExpressionSyntax syntax) => syntax switch
+            {
+                IdentifierNameSyntax => true,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } => true,
+                _ => false,
+            };
+
+            private static IOperation Root(IOperation operation)
+            {
+                while (operation.Parent is { } parent)
+                {
+                    operation = parent;
+                }
+
+                return operation;
+            }
+
+            private static string Shorten(SyntaxNode node)
+            {
+                var text = node.ToString();
+                return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// CG0001: a model ID fixed in source flowing into a model position: an SDK client or option from
+    /// the sink catalogue, a <c>[ModelId]</c> parameter or property, or the <c>model</c> of a raw
+    /// gateway request body (anonymous object, DTO, JSON object or dictionary, JSON text).
+    /// </summary>
+    /// <remarks>
+    /// Cost: nothing is registered unless the compilation references a model sink type or
+    /// <c>HttpClient</c>, and no action runs on string literals: every action starts at a call, creation,
+    /// assignment or initializer and leaves after a dictionary lookup or a name test unless that
+    /// position is a model sink or a body entry named <c>model</c>.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardCodedModelIdAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property naming the fix the position allows; absent when none is safe.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Replace the literal with a configuration, options or environment read.</summary>
+        public const string FixReplace = "Replace";
+
+        /// <summary>Replace the literal fallback of <c>??</c> with a clear failure.</summary>
+        public const string FixFallback = "Fallback";
+
+        public const string VariableProperty = "Variable";
+        public const string ConfigurationKeyProperty = "ConfigurationKey";
+
+        private static readonly ImmutableArray<SinkRow> Rows = SelectRows();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedModelId);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sinks = ResolvedSinks.Create(start.Compilation, Rows);
+                var bodies = GatewayRequestBodies.Create(start.Compilation);
+                var models = sinks.Has(SinkKind.ModelId);
+                if (!models && bodies is null)
+                {
+                    return;
+                }
+
+                var analysis = new CompilationAnalysis(sinks, bodies);
+                // Calls and creations, not each argument: one callback per call keeps the common path short.
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(analysis.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+                if (sinks.ModelIdAttribute is not null)
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+                    start.RegisterOperationAction(analysis.AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+                }
+
+                if (bodies is not null)
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
+                }
+            });
+        }
+
+        private static ImmutableArray<SinkRow> SelectRows()
+        {
+            var builder = ImmutableArray.CreateBuilder<SinkRow>();
+            foreach (var row in SinkCatalogue.Rows)
+            {
+                if (row.Kind is SinkKind.ModelId or SinkKind.RequestBody)
+                {
+                    builder.Add(row);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            // A const or static readonly model used at several sinks is reported once, at its literal.
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
+            private readonly ResolvedSinks _sinks;
+            private readonly GatewayRequestBodies? _bodies;
+
+            public CompilationAnalysis(ResolvedSinks sinks, GatewayRequestBodies? bodies)
+            {
+                _sinks = sinks;
+                _bodies = bodies;
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                foreach (var argument in invocation.Arguments)
+                {
+                    AnalyzeArgument(context, argument);
+                }
+
+                if (_bodies is not null)
+                {
+                    AnalyzeAdd(context, invocation);
+                }
+            }
+
+            public void AnalyzeCreation(OperationAnalysisContext context)
+            {
+                foreach (var argument in ((IObjectCreationOperation)context.Operation).Arguments)
+                {
+                    AnalyzeArgument(context, argument);
+                }
+            }
+
+            private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit
+                    || argument.Parameter is not { } parameter
+                    || parameter.Type.SpecialType != SpecialType.System_String)
+                {
+                    return;
+                }
+
+                if (_sinks.IsSink(argument, SinkKind.ModelId))
+                {
+                    AnalyzeValue(context, argument.Value, Describe(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'");
+                }
+                else if (_bodies is not null && _sinks.IsSink(argument, SinkKind.RequestBody))
+                {
+                    if (_bodies.FindJsonModel(argument.Value, context.CancellationToken) is { } json)
+                    {
+                        Report(context, json.Source, argument.Value.Syntax, json.Model, HardCodedKind.Literal, "in the JSON body of a gateway request", fixable: false);
+                    }
+                }
+                else if (_bodies is not null
+                    && _bodies.IsModelParameter(parameter)
+                    && parameter.ContainingType is { } type
+                    && (_bodies.IsGatewayType(type) || argument.Parent is { } creation && _bodies.IsSentToGatewayPath(creation, context.CancellationToken)))
+                {
+                    AnalyzeValue(context, argument.Value, "'" + type.Name + "' constructor parameter '" + parameter.Name + "' of a gateway request");
+                }
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                switch (assignment.Target)
+                {
+                    case IPropertyReferenceOperation { Property: { IsIndexer: true } indexer } reference:
+                        if (_bodies is not null
+                            && GatewayRequestBodies.KeyOf(assignment) == "model"
+                            && _bodies.IsKeyedPayload(reference.Instance?.Type ?? indexer.ContainingType)
+                            && _bodies.IsGatewayKeyedEntry(assignment, context.CancellationToken))
+                        {
+                            AnalyzeValue(context, _bodies.ValueOf(assignment), "the 'model' entry of a gateway request");
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_String, ContainingType.IsAnonymousType: false } property }:
+                        if (_sinks.IsSink(property, SinkKind.ModelId))
+                        {
+                            AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "'");
+                        }
+                        else if (_bodies is not null && _bodies.IsModelProperty(property) && IsGatewayDtoWrite(assignment, property, context))
+                        {
+                            AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "' of a gateway request");
+                        }
+
+                        break;
+                    case IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field } when _sinks.IsSink(field, SinkKind.ModelId):
+                        AnalyzeValue(context, assignment.Value, "field '" + field.ContainingType.Name + "." + field.Name + "'");
+                        break;
+                }
+            }
+
+            public void AnalyzeAnonymousObject(OperationAnalysisContext context)
+            {
+                var creation = (IAnonymousObjectCreationOperation)context.Operation;
+                foreach (var initializer in creation.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } assignment
+                        && _bodies!.IsModelProperty(property)
+                        && _bodies.IsGatewayAnonymousObject(creation, context.CancellationToken))
+                    {
+                        AnalyzeValue(context, assignment.Value, "the 'model' of a gateway request");
+                    }
+                }
+            }
+
+            private void AnalyzeAdd(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                if (invocation.Arguments.Length != 2
+                    || invocation.TargetMethod.Name != "Add"
+                    || GatewayRequestBodies.KeyOf(invocation) != "model"
+                    || !_bodies!.IsKeyedPayload(invocation.Instance?.Type ?? invocation.TargetMethod.ContainingType)
+                    || !_bodies.IsGatewayKeyedEntry(invocation, context.CancellationToken))
+                {
+                    return;
+                }
+
+                AnalyzeValue(context, _bodies.ValueOf(invocation), "the 'model' entry of a gateway request");
+            }
+
+            public void AnalyzePropertyInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IPropertyInitializerOperation)context.Operation;
+                foreach (var property in initializer.InitializedProperties)
+                {
+                    if (property.Type.SpecialType != SpecialType.System_String)
+                    {
+                        continue;
+                    }
+
+                    if (_sinks.IsSink(property, SinkKind.ModelId)
+                        || _bodies is not null && _bodies.IsModelProperty(property) && _bodies.IsGatewayType(property.ContainingType))
+                    {
+                        AnalyzeValue(context, initializer.Value, "the initializer of '" + property.ContainingType.Name + "." + property.Name + "'");
+                        return;
+                    }
+                }
+            }
+
+            public void AnalyzeFieldInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IFieldInitializerOperation)context.Operation;
+                foreach (var field in initializer.InitializedFields)
+                {
+                    if (field.Type.SpecialType == SpecialType.System_String && _sinks.IsSink(field, SinkKind.ModelId))
+                    {
+                        AnalyzeValue(context, initializer.Value, "the initializer of '" + field.ContainingType.Name + "." + field.Name + "'");
+                        return;
+                    }
+                }
+            }
+
+            public void AnalyzeParameterInitializer(OperationAnalysisContext context)
+            {
+                // A default value is fixed at every call that omits the argument; it cannot be made a configuration read.
+                var initializer = (IParameterInitializerOperation)context.Operation;
+                if (initializer.Parameter.Type.SpecialType == SpecialType.System_String && _sinks.IsSink(initializer.Parameter, SinkKind.ModelId))
+                {
+                    AnalyzeValue(context, initializer.Value, "the default value of parameter '" + initializer.Parameter.Name + "'", fixable: false);
+                }
+            }
+
+            private bool IsGatewayDtoWrite(ISimpleAssignmentOperation assignment, IPropertySymbol property, OperationAnalysisContext context)
+            {
+                if (_bodies!.IsGatewayType(property.ContainingType))
+                {
+                    return true;
+                }
+
+                // `new Request { Model = … }` posted to a gateway path, with the other members set elsewhere.
+                return assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
+                    && _bodies.IsSentToGatewayPath(creation, context.CancellationToken);
+            }
+
+            private void AnalyzeValue(OperationAnalysisContext context, IOperation? value, string position, bool fixable = true)
+            {
+                if (value is null)
+                {
+                    return;
+                }
+
+                var hardCoded = HardCodedValue.Find(value, context.CancellationToken);
+                if (!hardCoded.IsHardCoded || string.IsNullOrWhiteSpace(hardCoded.Value))
+                {
+                    return;
+                }
+
+                // The use site: for `x ?? Default`, the fallback operand rather than the whole expression.
+                var use = value.Syntax;
+                if (hardCoded.Kind == HardCodedKind.LiteralFallback && Unwrap(value) is ICoalesceOperation coalesce)
+                {
+                    use = coalesce.WhenNull.Syntax;
+                }
+
+                Report(context, hardCoded.Source, use, hardCoded.Value, hardCoded.Kind, "in " + position, fixable);
+            }
+
+            /// <summary>
+            /// Reports at the literal when it sits inside the analysed position; a literal one hop away
+            /// (a local, const or static readonly initializer) is reported at each use, with the literal
+            /// as an additional location. Every diagnostic then lies in the span whose analysis produces
+            /// it, as the IDE and Fix All require.
+            /// </summary>
+            private void Report(OperationAnalysisContext context, SyntaxNode? source, SyntaxNode use, string model, HardCodedKind kind, string position, bool fixable)
+            {
+                var node = source is not null && source.SyntaxTree == use.SyntaxTree && context.Operation.Syntax.Span.Contains(source.Span) ? source : use;
+                if (!_reported.TryAdd((node.SyntaxTree, node.Span), 0))
+                {
+                    return;
+                }
+
+                if (kind == HardCodedKind.LiteralFallback)
+                {
+                    // Only the `??` operand itself can become a throw.
+                    fixable &= IsCoalesceFallback(node);
+                }
+
+                var variable = CometGuardOptions.GetString(context.Options, node.SyntaxTree, CometGuardOptions.ModelVariable, CometGuardOptions.DefaultModelVariable);
+                var key = CometGuardOptions.GetString(context.Options, node.SyntaxTree, CometGuardOptions.ModelConfigurationKey, CometGuardOptions.DefaultModelConfigurationKey);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(VariableProperty, variable)
+                    .Add(ConfigurationKeyProperty, key);
+                if (fixable && node is ExpressionSyntax)
+                {
+                    properties = properties.Add(FixProperty, kind == HardCodedKind.LiteralFallback ? FixFallback : FixReplace);
+                }
+
+                var additional = node != source && source is not null && context.Compilation.ContainsSyntaxTree(source.SyntaxTree)
+                    ? ImmutableArray.Create(source.GetLocation())
+                    : ImmutableArray<Location>.Empty;
+                var how = kind == HardCodedKind.LiteralFallback ? "the hard-coded '??' fallback" : "hard-coded";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, node.GetLocation(), additional, properties, Shorten(model), how, position, variable));
+            }
+
+            private static IOperation Unwrap(IOperation operation)
+            {
+                while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+                {
+                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                }
+
+                return operation;
+            }
+
+            private static bool IsCoalesceFallback(SyntaxNode source)
+            {
+                var node = source;
+                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    node = parenthesized;
+                }
+
+                return node.Parent is BinaryExpressionSyntax binary
+                    && binary.IsKind(SyntaxKind.CoalesceExpression)
+                    && binary.Right == node;
+            }
+
+            private static string Shorten(string model)
+            {
+                model = model.Trim();
+                return model.Length <= 64 ? model : model.Substring(0, 61) + "...";
+            }
+
+            private static string Describe(ISymbol member)
+            {
+                return member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    ? "'" + constructor.ContainingType.Name + "' constructor"
+                    : "'" + member.ContainingType?.Name + "." + member.Name + "'";
+            }
+        }
+    }
+}

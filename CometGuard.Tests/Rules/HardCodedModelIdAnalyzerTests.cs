@@ -1,0 +1,516 @@
+using System.Threading;
+using System.Threading.Tasks;
+using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Rules;
+using CometGuard.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CometGuard.Tests.Rules
+{
+    public class HardCodedModelIdAnalyzerTests
+    {
+        private static Task Analyze(string source, string? editorConfig = null)
+            => Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.AnalyzerAsync(source, editorConfig);
+
+        // --- OpenAI .NET SDK 2.x ------------------------------------------------------------------
+
+        [Fact]
+        public Task OpenAI_client_constructors()
+            => Analyze("""
+                using OpenAI.Audio;
+                using OpenAI.Chat;
+                using OpenAI.Embeddings;
+                using OpenAI.Images;
+                using OpenAI.Moderations;
+                class C
+                {
+                    void M(string key)
+                    {
+                        _ = new ChatClient({|CG0001:"gpt-4o"|}, key);
+                        _ = new EmbeddingClient({|CG0001:"text-embedding-3-small"|}, key);
+                        _ = new AudioClient({|CG0001:"whisper-1"|}, key);
+                        _ = new ImageClient({|CG0001:"dall-e-3"|}, key);
+                        _ = new ModerationClient({|CG0001:"omni-moderation-latest"|}, key);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task OpenAIClient_Get_client_methods()
+            => Analyze("""
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client)
+                    {
+                        _ = client.GetChatClient({|CG0001:"gpt-4o-mini"|});
+                        _ = client.GetEmbeddingClient({|CG0001:"text-embedding-3-large"|});
+                        _ = client.GetAudioClient({|CG0001:"tts-1"|});
+                        _ = client.GetImageClient({|CG0001:"gpt-image-1"|});
+                        _ = client.GetModerationClient(model: {|CG0001:"omni-moderation-latest"|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Responses_client_per_call_model()
+            => Analyze("""
+                #pragma warning disable OPENAI001
+                using System.Threading.Tasks;
+                using OpenAI.Responses;
+                class C
+                {
+                    async Task M(ResponsesClient client)
+                    {
+                        _ = await client.CreateResponseAsync({|CG0001:"gpt-5-mini"|}, "Say hello");
+                        _ = client.CreateResponse(model: {|CG0001:"gpt-5"|}, userInputText: "Hi");
+                        _ = new CreateResponseOptions { Model = {|CG0001:"gpt-5-nano"|} };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Azure_deployment_names()
+            => Analyze("""
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+                class C
+                {
+                    void M(AzureKeyCredential credential)
+                    {
+                        var azure = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com/"), credential);
+                        _ = azure.GetChatClient({|CG0001:"my-gpt4o-deployment"|});
+                        _ = azure.GetEmbeddingClient(deploymentName: {|CG0001:"embeddings"|});
+                    }
+                }
+                """);
+
+        // --- Microsoft.Extensions.AI --------------------------------------------------------------
+
+        [Fact]
+        public Task Extensions_AI_options_and_AsIChatClient()
+            => Analyze("""
+                #pragma warning disable OPENAI001
+                using Microsoft.Extensions.AI;
+                using OpenAI.Responses;
+                class C
+                {
+                    void M(ResponsesClient responses)
+                    {
+                        _ = new ChatOptions { ModelId = {|CG0001:"gpt-4o"|} };
+                        _ = new EmbeddingGenerationOptions { ModelId = {|CG0001:"text-embedding-3-small"|} };
+                        var options = new ChatOptions();
+                        options.ModelId = {|CG0001:"gpt-4.1"|};
+                        _ = responses.AsIChatClient({|CG0001:"gpt-5-mini"|});
+                    }
+                }
+                """);
+
+        // --- Semantic Kernel ----------------------------------------------------------------------
+
+        [Fact]
+        public Task Semantic_Kernel_connector_registration()
+            => Analyze("""
+                using Microsoft.SemanticKernel;
+                class C
+                {
+                    Kernel M(string key)
+                    {
+                        var builder = Kernel.CreateBuilder();
+                        builder.AddOpenAIChatCompletion(modelId: {|CG0001:"gpt-4o"|}, apiKey: key);
+                        return builder.Build();
+                    }
+                }
+                """);
+
+        // --- [ModelId] annotations ----------------------------------------------------------------
+
+        [Fact]
+        public Task ModelId_annotated_parameter_property_and_default()
+            => Analyze("""
+                using CometGuard.Annotations;
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                class AgentAttribute : System.Attribute { public AgentAttribute([ModelId] string model) { } }
+                [Agent({|CG0001:"gpt-4o"|})]
+                class Gateway
+                {
+                    public void Ask([ModelId] string model, string prompt) { }
+                    public void Route([ModelId] string model = {|CG0001:"gpt-4o"|}) { }
+                    [ModelId] public string Model { get; set; } = {|CG0001:"gpt-4.1-mini"|};
+                }
+                class C
+                {
+                    void M(Gateway gateway)
+                    {
+                        gateway.Ask({|CG0001:"claude-sonnet-4"|}, "Hi");
+                        gateway.Model = {|CG0001:"gemini-2.5-pro"|};
+                        gateway.Route();
+                    }
+                }
+                """);
+
+        // --- Hard-coded forms -----------------------------------------------------------------------
+
+        [Fact]
+        public Task Interpolation_and_concatenation_of_constants()
+            => Analyze("""
+                using OpenAI;
+                class C
+                {
+                    private const string Version = "4.1";
+                    void M(OpenAIClient client)
+                    {
+                        _ = client.GetImageClient({|CG0001:$"gpt-{Version}"|});
+                        _ = client.GetModerationClient({|CG0001:"omni-" + "moderation"|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public async Task Locals_are_reported_at_the_use_with_the_literal_as_additional_location()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client)
+                    {
+                        const string chat = {|#0:"gpt-4o-mini"|};
+                        _ = client.GetChatClient({|#1:chat|});
+                        var audio = {|#2:"whisper-1"|};
+                        _ = client.GetAudioClient({|#3:audio|});
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(1).WithLocation(0)
+                .WithArguments("gpt-4o-mini", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(3).WithLocation(2)
+                .WithArguments("whisper-1", "hard-coded", "in 'OpenAIClient.GetAudioClient' parameter 'model'", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Const_and_static_readonly_fields_are_reported_at_each_use_with_the_literal_as_additional_location()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using OpenAI;
+                class C
+                {
+                    private const string Chat = {|#0:"gpt-4o"|};
+                    private static readonly string Embeddings = {|#1:"text-embedding-3-small"|};
+                    void M(OpenAIClient client)
+                    {
+                        _ = client.GetChatClient({|#2:Chat|});
+                        _ = client.GetChatClient({|#3:Chat|});
+                        _ = client.GetEmbeddingClient({|#4:Embeddings|});
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(2).WithLocation(0)
+                .WithArguments("gpt-4o", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(3).WithLocation(0)
+                .WithArguments("gpt-4o", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(4).WithLocation(1)
+                .WithArguments("text-embedding-3-small", "hard-coded", "in 'OpenAIClient.GetEmbeddingClient' parameter 'model'", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Literal_fallback_of_coalesce_has_its_own_message()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using Microsoft.Extensions.Configuration;
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client, IConfiguration configuration)
+                    {
+                        _ = client.GetChatClient(configuration["Model"] ?? {|#0:"gpt-4o"|});
+                        _ = client.GetChatClient({|#1:"gpt-4o-mini"|});
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("gpt-4o", "the hard-coded '??' fallback", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("gpt-4o-mini", "hard-coded", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Message_names_the_configured_variable()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create(
+                """
+                using OpenAI.Chat;
+                class C { ChatClient M(string key) => new ChatClient({|#0:"gpt-4o"|}, key); }
+                """,
+                editorConfig: "cometguard.model_variable = OPENAI_MODEL\n");
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("gpt-4o", "hard-coded", "in 'ChatClient' constructor parameter 'model'", "OPENAI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        // --- Raw HTTP bodies --------------------------------------------------------------------------
+
+        [Fact]
+        public Task Anonymous_object_bodies()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(HttpClient http, string question)
+                    {
+                        await http.PostAsJsonAsync("v1/chat/completions", new { model = {|CG0001:"gpt-4o"|}, messages = new[] { new { role = "user", content = question } } });
+                        await http.PostAsJsonAsync("v1/responses", new { model = {|CG0001:"gpt-5-mini"|}, input = question });
+                        var body = new { model = {|CG0001:"text-embedding-3-small"|}, dimensions = 256 };
+                        await http.PostAsJsonAsync("https://api.cometapi.com/v1/embeddings", body);
+                        await http.PostAsync("/v1/completions", JsonContent.Create(new { model = {|CG0001:"gpt-3.5-turbo-instruct"|}, max_tokens = 5 }));
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = JsonContent.Create(new { model = {|CG0001:"gpt-4o-mini"|}, temperature = 0 }) };
+                        await http.SendAsync(request);
+                        _ = System.BinaryData.FromString({|CG0001:"{\"model\":\"gpt-5\",\"input\":\"hi\"}"|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Dto_bodies()
+            => Analyze("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Text.Json.Serialization;
+                using System.Threading.Tasks;
+                class Message { public string Role { get; set; } = ""; public string Content { get; set; } = ""; }
+                class ChatRequest
+                {
+                    [JsonPropertyName("model")] public string Name { get; set; } = {|CG0001:"gpt-4o-mini"|};
+                    [JsonPropertyName("messages")] public List<Message> Messages { get; set; } = new();
+                }
+                record EmbeddingRequest(string Model, string Input);
+                class CompletionRequest { public string Model { get; set; } = ""; public int MaxTokens { get; set; } }
+                class C
+                {
+                    async Task M(HttpClient http)
+                    {
+                        var chat = new ChatRequest { Name = {|CG0001:"gpt-4o"|} };
+                        await http.PostAsJsonAsync("chat/completions", chat);
+                        await http.PostAsJsonAsync("embeddings", new EmbeddingRequest({|CG0001:"text-embedding-3-small"|}, "text"));
+                        await http.PostAsJsonAsync("v1/completions", new CompletionRequest { Model = {|CG0001:"babbage-002"|}, MaxTokens = 5 });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task JsonObject_and_dictionary_payloads()
+            => Analyze("""
+                using System.Collections.Generic;
+                using System.Text.Json.Nodes;
+                class C
+                {
+                    void M(string question)
+                    {
+                        _ = new JsonObject { ["model"] = {|CG0001:"gpt-4o"|}, ["messages"] = new JsonArray() };
+                        _ = new Dictionary<string, object> { { "model", {|CG0001:"gpt-4o-mini"|} }, { "input", question } };
+                        _ = new Dictionary<string, object?> { ["model"] = {|CG0001:"o3-mini"|}, ["prompt"] = question };
+                        var body = new JsonObject();
+                        body["messages"] = new JsonArray();
+                        body["model"] = {|CG0001:"gpt-4.1"|};
+                        var payload = new Dictionary<string, object>();
+                        payload.Add("model", {|CG0001:"gpt-4.1-nano"|});
+                        payload.Add("input", question);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Json_text_in_regular_and_verbatim_strings()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Text;
+                using System.Text.Json.Nodes;
+                class C
+                {
+                    void M()
+                    {
+                        _ = new StringContent({|CG0001:"{\"model\":\"gpt-4o\",\"messages\":[]}"|}, Encoding.UTF8, "application/json");
+                        _ = new StringContent({|CG0001:@"{""model"": ""gpt-4o-mini"", ""input"": ""hi""}"|});
+                        _ = JsonNode.Parse({|CG0001:"{\"model\":\"o4-mini\",\"prompt\":\"x\"}"|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public async Task Json_text_in_raw_string_through_a_local()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create(""""
+                using System.Net.Http;
+                class C
+                {
+                    StringContent M()
+                    {
+                        var raw = {|#0:"""
+                            { "model": "gpt-5", "messages": [ { "role": "user", "content": "hi" } ] }
+                            """|};
+                        return new StringContent({|#1:raw|});
+                    }
+                }
+                """");
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(1).WithLocation(0)
+                .WithArguments("gpt-5", "hard-coded", "in the JSON body of a gateway request", "COMETAPI_MODEL"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Json_text_in_interpolated_string()
+            => Analyze(""""
+                using System.Net.Http;
+                class C
+                {
+                    StringContent M(string question)
+                        => new StringContent({|CG0001:$"{{\"model\":\"gpt-4.1\",\"messages\":[{{\"role\":\"user\",\"content\":\"{question}\"}}]}}"|});
+                }
+                """");
+
+        [Fact]
+        public Task Json_text_sent_to_a_gateway_path()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                class C
+                {
+                    Task<HttpResponseMessage> M(HttpClient http)
+                        => http.PostAsync("v1/embeddings", new StringContent({|CG0001:"{\"model\":\"text-embedding-3-small\"}"|}));
+                }
+                """);
+
+        // --- Not flagged -------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Values_from_configuration_environment_options_parameters_and_calls_are_not_flagged()
+            => Analyze("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Extensions.Options;
+                using OpenAI;
+                using OpenAI.Chat;
+                class GatewayOptions { public string Model { get; set; } = ""; }
+                class C
+                {
+                    private readonly string _model;
+                    public C(string model) { _model = model; }
+                    string Pick() => "gpt-4o";
+                    void M(OpenAIClient client, IConfiguration configuration, IOptions<GatewayOptions> options, string model, string key)
+                    {
+                        _ = client.GetChatClient(configuration["CometApi:Model"]!);
+                        _ = client.GetChatClient(Environment.GetEnvironmentVariable("COMETAPI_MODEL")!);
+                        _ = client.GetChatClient(options.Value.Model);
+                        _ = client.GetChatClient(model);
+                        _ = client.GetChatClient(_model);
+                        _ = client.GetChatClient(Pick());
+                        _ = client.GetChatClient(configuration["Model"] ?? Environment.GetEnvironmentVariable("MODEL")!);
+                        var local = "gpt-4o";
+                        local = configuration["Model"]!;
+                        _ = new ChatClient(local, key);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Model_strings_outside_model_positions_are_not_flagged()
+            => Analyze("""
+                using System;
+                using Microsoft.Extensions.AI;
+                class C
+                {
+                    void M()
+                    {
+                        Console.WriteLine("gpt-4o");
+                        var label = "gpt-4o";
+                        Console.WriteLine(label);
+                        _ = new ChatResponse { ModelId = "gpt-4o" };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Car_dealer_bodies_are_not_gateway_requests()
+            => Analyze("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Text.Json.Nodes;
+                using System.Threading.Tasks;
+                class Car { public string Model { get; set; } = ""; public string Make { get; set; } = ""; }
+                record Listing(string Model, int Price);
+                class C
+                {
+                    async Task M(HttpClient http)
+                    {
+                        await http.PostAsJsonAsync("api/cars", new { model = "Corolla", make = "Toyota" });
+                        await http.PostAsJsonAsync("api/cars", new Car { Model = "Corolla", Make = "Toyota" });
+                        await http.PostAsJsonAsync("api/listings", new Listing("Civic", 20000));
+                        _ = new Dictionary<string, object> { ["model"] = "Corolla", ["year"] = 2020 };
+                        _ = new JsonObject { ["model"] = "Model 3", ["make"] = "Tesla" };
+                        await http.PostAsync("api/cars", new StringContent("{\"model\":\"Corolla\",\"make\":\"Toyota\"}"));
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Json_body_with_model_from_a_hole_is_not_flagged()
+            => Analyze("""
+                using System.Net.Http;
+                class C
+                {
+                    StringContent M(string model, string question)
+                        => new StringContent($"{{\"model\":\"{model}\",\"messages\":[{{\"role\":\"user\",\"content\":\"{question}\"}}]}}");
+                }
+                """);
+
+        [Fact]
+        public Task Body_with_model_from_configuration_is_not_flagged()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Configuration;
+                class C
+                {
+                    Task M(HttpClient http, IConfiguration configuration, string question)
+                        => http.PostAsJsonAsync("v1/chat/completions", new { model = configuration["CometApi:Model"], messages = new[] { new { role = "user", content = question } } });
+                }
+                """);
+
+        [Fact]
+        public async Task Incomplete_code_does_not_throw()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Text.Json.Nodes;
+                using OpenAI;
+                class C
+                {
+                    void M(OpenAIClient client, HttpClient http)
+                    {
+                        _ = client.GetChatClient(
+                        _ = new JsonObject { ["model"] = , ["messages"] };
+                        _ = new Dictionary<string, object> { { "model" }, { "input", } };
+                        _ = new StringContent("{\"model\":\"gpt", );
+                        _ = new { model = undefined, messages = };
+                        var x = $"{{\"model\":\"{";
+                        http.PostAsync(new StringContent(x)
+                    }
+                    [CometGuard.Annotations.ModelId] string P { get => ; set; } = ;
+                }
+                """);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
