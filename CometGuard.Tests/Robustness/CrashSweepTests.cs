@@ -39,6 +39,9 @@ namespace CometGuard.Tests.Robustness
         /// <summary>Bounds the fixes applied per test so the sweep stays within its time budget.</summary>
         private const int MaxFixedDiagnostics = 150;
 
+        /// <summary>Bounds the sources mutated (two mutants each).</summary>
+        private const int MaxMutatedSources = 200;
+
         private static readonly Regex Markup = new(@"\{\|[^:|{}]*:|\|\}|\[\||\|\]", RegexOptions.CultureInvariant);
 
         private readonly ITestOutputHelper _output;
@@ -119,19 +122,19 @@ namespace CometGuard.Tests.Robustness
         {
             var references = await GatewayReferencesAsync();
             var (generated, _) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed + 1 });
-            var originals = RepositorySources()
+            var all = RepositorySources()
                 .Concat(generated.Where(f => f.Path.StartsWith("Gateway/", StringComparison.Ordinal)).Select(f => (f.Path, f.Text)))
                 .ToList();
 
+            // A deterministic stride keeps the sweep within its time budget as rule tests grow.
+            var stride = Math.Max(1, (all.Count + MaxMutatedSources - 1) / MaxMutatedSources);
+            var originals = all.Where((_, i) => i % stride == 0).ToList();
             var random = new Random(Seed);
             var mutants = new List<(string Name, string Text)>();
             foreach (var (name, text) in originals)
             {
-                for (var i = 0; i < 2; i++)
-                {
-                    mutants.Add((name + "#truncated" + i, Truncate(text, random)));
-                    mutants.Add((name + "#deleted" + i, DeleteTokens(text, random, 1 + random.Next(4))));
-                }
+                mutants.Add((name + "#truncated", Truncate(text, random)));
+                mutants.Add((name + "#deleted", DeleteTokens(text, random, 1 + random.Next(4))));
             }
 
             var failures = new ConcurrentBag<string>();
