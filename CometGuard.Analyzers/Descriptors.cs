@@ -23,6 +23,30 @@ namespace CometGuard.Analyzers
             DiagnosticSeverity.Error,
             "A gateway credential written into source code leaks through version control, build logs and packages. Read it from an environment variable, a secret store or configuration instead.");
 
+        public static readonly DiagnosticDescriptor UnboundedRetry = Create(
+            RuleIdentifiers.UnboundedRetry,
+            "Unbounded retry policy, or more retries than the retry budget",
+            "{0}; retry a gateway request at most {1} times, with exponential backoff and jitter",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Broad automatic retrying amplifies load when the gateway is overloaded. Keep retries per request within the budget (cometguard.max_retry_attempts, 3 by default, as the SRE book and the .NET standard resilience handler use) and never retry forever.");
+
+        public static readonly DiagnosticDescriptor RetryWithoutJitter = Create(
+            RuleIdentifiers.RetryWithoutJitter,
+            "Retry without backoff and jitter",
+            "{0}; use exponential backoff with jitter so that clients do not retry in lockstep",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Immediate or constant-delay retries hit an overloaded gateway again at once, and every client retries at the same moment. Use randomized (jittered) exponential backoff.");
+
+        public static readonly DiagnosticDescriptor RetryOnClientError = Create(
+            RuleIdentifiers.RetryOnClientError,
+            "Retry on non-transient client errors",
+            "Retry predicate {0} also retries 4xx client errors; retry only 408, 429, 5xx and network errors",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A 400, 401, 403, 404 or 422 fails the same way every time: retrying it only adds load and delays the error. Retry 408 (timeout), 429 (rate limited), 5xx and network errors only.");
+
         public static readonly DiagnosticDescriptor UncheckedResponseField = Create(
             RuleIdentifiers.UncheckedResponseField,
             "Response field read without a check",
@@ -38,6 +62,39 @@ namespace CometGuard.Analyzers
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             "A gateway answers errors with a JSON error envelope (and sometimes an HTML page). Reading the body as a success shape without checking the status code turns a 401, 429 or 500 into a deserialisation error or a response full of nulls.");
+
+        public static readonly DiagnosticDescriptor SensitiveDataLogged = Create(
+            RuleIdentifiers.SensitiveDataLogged,
+            "Credential, prompt or generated text written to a log",
+            "{0} is written to {1}; never log credentials, prompts or generated text, log a structural field (id, status, token counts, finish reason, duration) instead",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "Logs, traces, telemetry tags and exception messages are copied to places with wide access and long retention. API keys, Authorization headers, request messages and completion text must never reach them.");
+
+        public static readonly DiagnosticDescriptor CredentialOverPlainHttp = Create(
+            RuleIdentifiers.CredentialOverPlainHttp,
+            "Bearer credential sent over plain HTTP",
+            "Bearer credential sent over plain http:// to '{0}' through {1}; use https:// (only loopback hosts may use http)",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            "A bearer credential sent over plain HTTP can be read by anyone on the network path. Use https:// for every non-loopback host, or list a trusted host in cometguard.allowed_http_hosts.");
+
+        public static readonly DiagnosticDescriptor EndpointFamilyMismatch = Create(
+            RuleIdentifiers.EndpointFamilyMismatch,
+            "Endpoint family mismatch",
+            "{0}; decide on one endpoint family, Chat Completions (/chat/completions: messages, max_tokens) or Responses (/responses: input, instructions, max_output_tokens), see " + HelpLinkBase + RuleIdentifiers.EndpointFamilyMismatch + ".md",
+            RuleCategories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Chat Completions and Responses are different endpoint families with different request shapes. A Chat Completions URL with a Responses body (or the reverse) fails at run time, often with a 400 that retries cannot fix.");
+
+        public static readonly DiagnosticDescriptor StackedRetries = Create(
+            RuleIdentifiers.StackedRetries,
+            "Retries stacked at several layers",
+            "{0}; one request can become {1} calls: retry at one layer only",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Retries multiply across layers (3 layers of 4 attempts make 64 calls). Keep one retrying layer: disable the SDK's ClientRetryPolicy when an HttpClient handler retries, add one resilience handler per client, and do not wrap a self-retrying SDK call in another retry.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

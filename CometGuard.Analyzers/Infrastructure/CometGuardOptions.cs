@@ -17,11 +17,50 @@ namespace CometGuard.Analyzers.Infrastructure
         public const string ApiKeyVariable = "cometguard.api_key_variable";
         public const string DefaultApiKeyVariable = "COMETAPI_API_KEY";
 
+        /// <summary>CG0003/CG0011: retries allowed per request (the SRE book's limit, the standard resilience handler's default).</summary>
+        public const string MaxRetryAttempts = "cometguard.max_retry_attempts";
+        public const int DefaultMaxRetryAttempts = 3;
+        /// <summary>CG0008: extra logger types (metadata names); every string or object argument of their methods is logged.</summary>
+        public const string LoggerTypes = "cometguard.logger_types";
+
+        /// <summary>CG0008: extra member or variable names whose value is sensitive.</summary>
+        public const string SensitiveMemberNames = "cometguard.sensitive_member_names";
+
+        /// <summary>CG0008: whether <c>Console.Write*</c> is a log: <c>auto</c> (when Microsoft.Extensions.Logging is referenced), <c>true</c>, <c>false</c>.</summary>
+        public const string ConsoleIsLog = "cometguard.console_is_log";
+
+        /// <summary>CG0009: hosts allowed over plain HTTP besides loopback (<c>host</c> or <c>*.suffix</c>).</summary>
+        public const string AllowedHttpHosts = "cometguard.allowed_http_hosts";
+
         public static string GetString(AnalyzerOptions options, SyntaxTree tree, string key, string defaultValue)
         {
             return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
                 ? value.Trim()
                 : defaultValue;
+        }
+
+        /// <summary>A comma- or space-separated list; empty when the key is absent.</summary>
+        public static System.Collections.Immutable.ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string key)
+        {
+            return options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value)
+                ? ParseList(value)
+                : System.Collections.Immutable.ImmutableArray<string>.Empty;
+        }
+
+        public static System.Collections.Immutable.ImmutableArray<string> ParseList(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return System.Collections.Immutable.ImmutableArray<string>.Empty;
+            }
+
+            var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
+            foreach (var part in value!.Split(new[] { ',', ' ', ';', '\t' }, System.StringSplitOptions.RemoveEmptyEntries))
+            {
+                builder.Add(part.Trim());
+            }
+
+            return builder.ToImmutable();
         }
 
         public static int GetInt32(AnalyzerOptions options, SyntaxTree tree, string key, int defaultValue)

@@ -15,11 +15,12 @@ namespace CometGuard.Analyzers.Sinks
         private readonly Dictionary<ISymbol, ImmutableArray<SinkRow>> _rows;
         private readonly bool[] _kinds;
 
-        private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute)
+        private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute, INamedTypeSymbol? loggerMessageAttribute)
         {
             _rows = rows;
             ModelIdAttribute = modelIdAttribute;
             ApiKeyAttribute = apiKeyAttribute;
+            LoggerMessageAttribute = loggerMessageAttribute;
             _kinds = new bool[Enum.GetValues(typeof(SinkKind)).Length];
             foreach (var pair in rows)
             {
@@ -38,11 +39,19 @@ namespace CometGuard.Analyzers.Sinks
             {
                 _kinds[(int)SinkKind.Credential] = true;
             }
+
+            if (loggerMessageAttribute is not null)
+            {
+                _kinds[(int)SinkKind.Log] = true;
+            }
         }
 
         public INamedTypeSymbol? ModelIdAttribute { get; }
 
         public INamedTypeSymbol? ApiKeyAttribute { get; }
+
+        /// <summary><c>[LoggerMessage]</c>: every parameter of a source-generated logging method is a log sink.</summary>
+        public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
         public static ResolvedSinks Create(Compilation compilation) => Create(compilation, SinkCatalogue.Rows);
 
@@ -72,9 +81,9 @@ namespace CometGuard.Analyzers.Sinks
 
                     if (row.IsProperty)
                     {
-                        if (member is IPropertySymbol property)
+                        if (member is IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary })
                         {
-                            Add(rows, property.OriginalDefinition, row);
+                            Add(rows, member.OriginalDefinition, row);
                         }
                     }
                     else if (row.IsMethod)
@@ -95,7 +104,7 @@ namespace CometGuard.Analyzers.Sinks
 
                         foreach (var parameter in parameters)
                         {
-                            if (parameter.Name == row.Parameter)
+                            if (parameter.Name == row.Parameter || row.Parameter == SinkRow.AnyParameter)
                             {
                                 Add(rows, parameter, row);
                             }
@@ -107,7 +116,8 @@ namespace CometGuard.Analyzers.Sinks
             return new ResolvedSinks(
                 rows,
                 compilation.GetTypeByMetadataName(SinkCatalogue.ModelIdAttribute),
-                compilation.GetTypeByMetadataName(SinkCatalogue.ApiKeyAttribute));
+                compilation.GetTypeByMetadataName(SinkCatalogue.ApiKeyAttribute),
+                compilation.GetTypeByMetadataName(SinkCatalogue.LoggerMessageAttribute));
         }
 
         /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
@@ -137,9 +147,17 @@ namespace CometGuard.Analyzers.Sinks
         }
 
         /// <summary>True when assigning to the property lands in a sink of <paramref name="kind"/>.</summary>
-        public bool IsSink(IPropertySymbol property, SinkKind kind)
+        public bool IsSink(IPropertySymbol property, SinkKind kind) => IsMember(property, kind);
+
+        /// <summary>True when a member row of <paramref name="kind"/> names the property or method.</summary>
+        public bool IsMember(ISymbol member, SinkKind kind)
         {
-            if (_rows.TryGetValue(property.OriginalDefinition, out var rows))
+            if (member is IMethodSymbol { ReducedFrom: { } reducedFrom })
+            {
+                member = reducedFrom;
+            }
+
+            if (_rows.TryGetValue(member.OriginalDefinition, out var rows))
             {
                 foreach (var row in rows)
                 {
@@ -150,7 +168,7 @@ namespace CometGuard.Analyzers.Sinks
                 }
             }
 
-            return HasMarker(property, kind);
+            return HasMarker(member, kind);
         }
 
         /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
@@ -193,6 +211,11 @@ namespace CometGuard.Analyzers.Sinks
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)
         {
+            if (kind == SinkKind.Log)
+            {
+                return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && IsLoggerMessage(method);
+            }
+
             var marker = kind switch
             {
                 SinkKind.ModelId => ModelIdAttribute,
@@ -208,6 +231,27 @@ namespace CometGuard.Analyzers.Sinks
             foreach (var attribute in symbol.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, marker))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True for a source-generated logging method: one declared with <c>[LoggerMessage]</c>.</summary>
+        public bool IsLoggerMessage(IMethodSymbol method)
+        {
+            if (LoggerMessageAttribute is null)
+            {
+                return false;
+            }
+
+            method = method.ReducedFrom ?? method;
+            method = method.PartialDefinitionPart ?? method;
+            foreach (var attribute in method.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LoggerMessageAttribute))
                 {
                     return true;
                 }

@@ -53,6 +53,24 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A request body with a <c>model</c> member and one of these is gateway-shaped (CG0007).</summary>
         public static ImmutableArray<string> GatewayRequestBodyNames { get; } = ImmutableArray.Create("messages", "input", "prompt");
 
+        /// <summary>Marks source-generated logging methods; their parameters are log sinks (CG0008).</summary>
+        public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+
+        /// <summary>Every exception's <c>message</c> constructor parameter is a log sink (CG0008).</summary>
+        public const string ExceptionType = "System.Exception";
+
+        /// <summary>
+        /// In Microsoft.Extensions.Logging (not .Abstractions, which the OpenAI SDK brings along): a project that
+        /// references it runs a logging pipeline (ASP.NET Core, a worker, a configured console app), so its
+        /// console output is log output (CG0008).
+        /// </summary>
+        public const string LoggingPipelineAssembly = "Microsoft.Extensions.Logging";
+
+        public const string ExceptionMessageParameter = "message";
+
+        /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
+        public const string UriType = "System.Uri";
+
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
             // --- Model IDs (CG0001) -----------------------------------------------------------
             // OpenAI .NET SDK 2.x: model per client, or per call for the Responses client (2.8+).
@@ -201,6 +219,95 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.HttpResponseMessage", "Content", null, SinkKind.HttpResponseBody),
             new SinkRow("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", null, SinkKind.HttpStatusCheck),
             new SinkRow("System.Net.Http.HttpResponseMessage", "StatusCode", null, SinkKind.HttpStatusCheck),
-            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck));
+            new SinkRow("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", SinkRow.Self, SinkKind.HttpStatusCheck),
+
+            // --- Retry attempt counts (CG0003) --------------------------------------------------
+            // Polly v7: Retry(n), WaitAndRetry(n, ...) and their async / TResult forms.
+            new SinkRow("Polly.RetrySyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.RetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.AsyncRetrySyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            new SinkRow("Polly.AsyncRetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            // Polly v8: RetryStrategyOptions<T>.MaxRetryAttempts, which RetryStrategyOptions and
+            // Microsoft.Extensions.Http.Resilience's HttpRetryStrategyOptions inherit.
+            new SinkRow("Polly.Retry.RetryStrategyOptions`1", "MaxRetryAttempts", null, SinkKind.RetryCount),
+            // System.ClientModel (OpenAI, Azure OpenAI SDKs): new ClientRetryPolicy(maxRetries: n).
+            new SinkRow("System.ClientModel.Primitives.ClientRetryPolicy", SinkRow.Constructor, "maxRetries", SinkKind.RetryCount),
+            new SinkRow("System.Net.Http.Headers.HttpRequestHeaders", "Authorization", null, SinkKind.Credential),
+
+            // --- Endpoints (CG0009, CG0010) ---------------------------------------------------
+            // SDK clients send their credential to these, always.
+            new SinkRow("OpenAI.OpenAIClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.Responses.ResponsesClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            // Raw HTTP: a credential goes along when the same type sets an Authorization header.
+            new SinkRow("System.Net.Http.HttpClient", "BaseAddress", null, SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "requestUri", SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpRequestMessage", SinkRow.Constructor, "requestUri", SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.HttpRequestMessage", "RequestUri", null, SinkKind.Endpoint),
+            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "requestUri", SinkKind.Endpoint),
+
+            // --- Logs (CG0008) ----------------------------------------------------------------
+            // Microsoft.Extensions.Logging: Log*/BeginScope templates and their arguments; [LoggerMessage] methods are marked.
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "message", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "messageFormat", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.LoggerExtensions", SinkRow.AnyMethod, "args", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.ILogger", "Log", "state", SinkKind.Log),
+            new SinkRow("Microsoft.Extensions.Logging.ILogger", "BeginScope", "state", SinkKind.Log),
+            new SinkRow("System.Console", "Write", SinkRow.AnyParameter, SinkKind.ConsoleOutput),
+            new SinkRow("System.Console", "WriteLine", SinkRow.AnyParameter, SinkKind.ConsoleOutput),
+            new SinkRow("System.Diagnostics.Debug", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Diagnostics.Trace", SinkRow.AnyMethod, SinkRow.AnyParameter, SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "SetTag", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "AddTag", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "SetBaggage", "value", SinkKind.Log),
+            new SinkRow("System.Diagnostics.Activity", "AddBaggage", "value", SinkKind.Log),
+
+            // --- Sensitive values (CG0008) ----------------------------------------------------
+            // Generated text: chat content parts (completion.Content[0].Text, streaming ContentUpdate), refusals, Responses output, MEAI.
+            new SinkRow("OpenAI.Chat.ChatMessageContentPart", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Chat.ChatCompletion", "Refusal", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "RefusalUpdate", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Responses.ResponseResult", "GetOutputText", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Responses.StreamingResponseOutputTextDeltaUpdate", "Delta", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Text", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.TextContent", "Text", null, SinkKind.SensitiveValue),
+            // Types whose ToString() is their text: logging the object itself (`{Response}`) writes the text.
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "ToString", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.TextContent", "ToString", null, SinkKind.SensitiveValue),
+            // Response and request bodies as strings.
+            new SinkRow("System.Net.Http.HttpContent", "ReadAsStringAsync", null, SinkKind.SensitiveValue),
+            // Authorization header values.
+            new SinkRow("System.Net.Http.Headers.HttpRequestHeaders", "Authorization", null, SinkKind.SensitiveValue),
+            new SinkRow("System.Net.Http.Headers.AuthenticationHeaderValue", "Parameter", null, SinkKind.SensitiveValue),
+            // Secret sources: a constant argument that names a secret.
+            new SinkRow("System.Environment", "GetEnvironmentVariable", "variable", SinkKind.SecretName),
+            new SinkRow("Microsoft.Extensions.Configuration.IConfiguration", "this[]", "key", SinkKind.SecretName),
+            new SinkRow("Microsoft.Extensions.Configuration.ConfigurationBinder", SinkRow.AnyMethod, "key", SinkKind.SecretName),
+            // Prompts: whatever flows into these is request messages or input.
+            new SinkRow("OpenAI.Chat.ChatClient", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.AnyMethod, "userInputText", SinkKind.Prompt),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.AnyMethod, "inputItems", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.ChatMessage", SinkRow.AnyMethod, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.UserChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.SystemChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("OpenAI.Chat.DeveloperChatMessage", SinkRow.Constructor, "content", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.IChatClient", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.ChatClientExtensions", SinkRow.AnyMethod, "chatMessage", SinkKind.Prompt),
+            new SinkRow("Microsoft.Extensions.AI.ChatClientExtensions", SinkRow.AnyMethod, "messages", SinkKind.Prompt),
+
+            // --- Endpoint families (CG0010) ---------------------------------------------------
+            new SinkRow("OpenAI.Chat.ChatClient", SinkRow.Constructor, "options", SinkKind.ChatCompletionsClientOptions),
+            new SinkRow("OpenAI.Responses.ResponsesClient", SinkRow.Constructor, "options", SinkKind.ResponsesClientOptions),
+            new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "content", SinkKind.RequestPayload),
+            new SinkRow("System.Net.Http.HttpRequestMessage", "Content", null, SinkKind.RequestPayload),
+            new SinkRow("System.Net.Http.Json.HttpClientJsonExtensions", SinkRow.AnyMethod, "value", SinkKind.RequestPayload),
+            // Wrappers that carry a body through: the body is their argument.
+            new SinkRow("System.Net.Http.Json.JsonContent", "Create", "inputValue", SinkKind.RequestPayload),
+            new SinkRow("System.Net.Http.StringContent", SinkRow.Constructor, "content", SinkKind.RequestPayload),
+            new SinkRow("System.Text.Json.JsonSerializer", "Serialize", "value", SinkKind.RequestPayload));
     }
 }

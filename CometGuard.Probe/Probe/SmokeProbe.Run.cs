@@ -170,7 +170,7 @@ namespace CometGuard.Probe
                 using var attemptSource = CancellationTokenSource.CreateLinkedTokenSource(deadline);
                 attemptSource.CancelAfter(_options.AttemptTimeout);
                 var token = attemptSource.Token;
-                var uri = Endpoint();
+                var uri = EndpointFor(_options);
                 AttemptObservation observation;
                 try
                 {
@@ -241,68 +241,17 @@ namespace CometGuard.Probe
                 return observation;
             }
 
-            private Uri Endpoint()
-            {
-                var baseAddress = _options.BaseAddress;
-                if (!baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
-                {
-                    baseAddress = new UriBuilder(baseAddress) { Path = baseAddress.AbsolutePath + "/" }.Uri;
-                }
-
-                return new Uri(baseAddress, _options.EndpointFamily == EndpointFamily.Responses ? "responses" : "chat/completions");
-            }
-
             private HttpRequestMessage BuildRequest(RequestType type, Uri uri)
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, uri)
                 {
-                    Content = new ByteArrayContent(RequestBody(type)),
+                    Content = new ByteArrayContent(RequestBodyFor(_options, type)),
                 };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 request.Headers.UserAgent.Add(new ProductInfoHeaderValue("CometGuard-Probe", "0.1"));
                 return request;
-            }
-
-            private byte[] RequestBody(RequestType type)
-            {
-                using var stream = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(stream))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("model", _model);
-                    var responses = _options.EndpointFamily == EndpointFamily.Responses;
-                    if (type == RequestType.HappyPath)
-                    {
-                        if (responses)
-                        {
-                            writer.WriteString("input", HappyPathMessage);
-                            writer.WriteNumber("max_output_tokens", _options.MaxOutputTokens);
-                            writer.WriteBoolean("store", false);
-                        }
-                        else
-                        {
-                            writer.WriteStartArray("messages");
-                            writer.WriteStartObject();
-                            writer.WriteString("role", "user");
-                            writer.WriteString("content", HappyPathMessage);
-                            writer.WriteEndObject();
-                            writer.WriteEndArray();
-                            writer.WriteNumber("max_completion_tokens", _options.MaxOutputTokens);
-                        }
-                    }
-                    else
-                    {
-                        // The required field (messages / input) is left out on purpose.
-                        writer.WriteNumber(responses ? "max_output_tokens" : "max_completion_tokens", 16);
-                    }
-
-                    writer.WriteBoolean("stream", false);
-                    writer.WriteEndObject();
-                }
-
-                return stream.ToArray();
             }
 
             private static async Task<(ReadOnlyMemory<byte> Body, bool Oversized)> ReadCappedAsync(HttpContent content, CancellationToken token)

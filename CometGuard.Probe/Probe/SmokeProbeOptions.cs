@@ -92,7 +92,7 @@ namespace CometGuard.Probe
             }
         }
 
-        internal List<string> GetProblems()
+        internal List<string> GetProblems(bool checkApiKey = true)
         {
             var problems = new List<string>();
             if (BaseAddress is null)
@@ -135,7 +135,11 @@ namespace CometGuard.Probe
                 problems.Add("Model looks like an API key; pass the model id, and the key through ApiKey.");
             }
 
-            if (ApiKey is null)
+            if (!checkApiKey)
+            {
+                // A request preview sends nothing and never needs the key.
+            }
+            else if (ApiKey is null)
             {
                 problems.Add("ApiKey is not set: use SecretSource.Environment(\"COMETAPI_API_KEY\"), SecretSource.FromConfiguration(...) or SecretSource.FromDelegate(...).");
             }

@@ -15,6 +15,8 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("System.ClientModel", "1.16.0"),
             new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
             new PackageIdentity("Azure.Core", "1.44.1"),
+            new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.10"),
+            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
             new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
@@ -22,7 +24,21 @@ namespace CometGuard.Tests.Verifiers
             new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
             new PackageIdentity("Microsoft.SemanticKernel.Abstractions", "1.82.0"),
             new PackageIdentity("Microsoft.SemanticKernel.Core", "1.82.0"),
-            new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0")));
+            new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
+            // Retry libraries (CG0003-CG0005, CG0011): the Polly v7 API, Polly v8 (Polly.Core), the
+            // HttpClientFactory integrations of both, and the standard resilience handler.
+            new PackageIdentity("Polly", "7.2.4"),
+            new PackageIdentity("Polly.Core", "8.4.2"),
+            new PackageIdentity("Polly.Extensions.Http", "3.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Http.Polly", "8.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.0.0"),
+            // The resolver takes the exact lower bound a package names; 8.0.22 is not served, 8.0.24 is.
+            new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.24")));
+
+        /// <summary>Only the OpenAI SDK: a console tool's references, with no logging pipeline and no retry library.</summary>
+        public static ReferenceAssemblies OpenAIOnly { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("OpenAI", "2.15.0"),
+            new PackageIdentity("System.ClientModel", "1.16.0")));
 
         /// <summary>The gateway set plus xunit, for code written inside test methods.</summary>
         public static ReferenceAssemblies GatewayTests { get; } = Gateway.AddPackages(ImmutableArray.Create(

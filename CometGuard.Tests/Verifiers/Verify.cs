@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -28,6 +30,9 @@ namespace CometGuard.Tests.Verifiers
 
         public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
+            /// <summary>Real source generators to run before the analyzer (e.g. the LoggerMessage generator).</summary>
+            public List<Type> SourceGenerators { get; } = new List<Type>();
+
             public Test(string source, string? fixedSource, string? editorConfig)
             {
                 ReferenceAssemblies = References.Gateway;
@@ -44,6 +49,8 @@ namespace CometGuard.Tests.Verifiers
                     TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
                 }
             }
+
+            protected override IEnumerable<Type> GetSourceGenerators() => SourceGenerators;
         }
     }
 

@@ -1,0 +1,393 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>What a Polly v7 retry method does between attempts.</summary>
+    internal enum RetryMethodKind
+    {
+        None,
+
+        /// <summary><c>Retry</c>, <c>RetryAsync</c>: no wait at all.</summary>
+        Immediate,
+
+        /// <summary><c>WaitAndRetry</c>, <c>WaitAndRetryAsync</c>.</summary>
+        Wait,
+
+        /// <summary><c>RetryForever*</c>: unbounded and immediate.</summary>
+        Forever,
+
+        /// <summary><c>WaitAndRetryForever*</c>: unbounded.</summary>
+        WaitForever,
+    }
+
+    /// <summary>
+    /// The retry APIs of one compilation (Polly v7, Polly v8, Microsoft.Extensions.Http.Resilience,
+    /// System.ClientModel) and the HTTP / gateway SDK types that put a retry in CometGuard's scope.
+    /// Built once in a compilation-start action and shared by the retry rules' handlers; dropped
+    /// with the compilation.
+    /// </summary>
+    internal sealed class RetryApis
+    {
+        private readonly Dictionary<IMethodSymbol, RetryMethodKind> _v7Methods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _sdkClients = new(SymbolEqualityComparer.Default);
+
+        private RetryApis(Compilation compilation, ResolvedSinks sinks)
+        {
+            Sinks = sinks;
+            HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+            HttpRequestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
+            HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
+            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            ClientResultException = compilation.GetTypeByMetadataName("System.ClientModel.ClientResultException");
+            ClientPipeline = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipeline");
+            ClientRetryPolicy = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientRetryPolicy");
+            ClientPipelineOptions = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions");
+            HttpClientPipelineTransport = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.HttpClientPipelineTransport");
+
+            PolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+            PolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+            Policy = compilation.GetTypeByMetadataName("Polly.Policy");
+            HttpPolicyExtensions = compilation.GetTypeByMetadataName("Polly.Extensions.Http.HttpPolicyExtensions");
+            foreach (var syntax in new[] { "Polly.RetrySyntax", "Polly.RetryTResultSyntax", "Polly.AsyncRetrySyntax", "Polly.AsyncRetryTResultSyntax" })
+            {
+                if (compilation.GetTypeByMetadataName(syntax) is not { } type)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        var kind = method.Name switch
+                        {
+                            "Retry" or "RetryAsync" => RetryMethodKind.Immediate,
+                            "WaitAndRetry" or "WaitAndRetryAsync" => RetryMethodKind.Wait,
+                            "RetryForever" or "RetryForeverAsync" => RetryMethodKind.Forever,
+                            "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => RetryMethodKind.WaitForever,
+                            _ => RetryMethodKind.None,
+                        };
+                        if (kind != RetryMethodKind.None)
+                        {
+                            _v7Methods[method] = kind;
+                        }
+                    }
+                }
+            }
+
+            RetryStrategyOptionsOfT = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+            DelayBackoffType = compilation.GetTypeByMetadataName("Polly.DelayBackoffType");
+            PredicateBuilder = compilation.GetTypeByMetadataName("Polly.PredicateBuilder");
+            PredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
+            HttpRetryStrategyOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions");
+            PollyHttpClientBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.PollyHttpClientBuilderExtensions");
+            ResilienceHttpClientBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions");
+            RetryPipelineBuilderExtensions = compilation.GetTypeByMetadataName("Polly.RetryResiliencePipelineBuilderExtensions");
+            ResiliencePipeline = compilation.GetTypeByMetadataName("Polly.ResiliencePipeline");
+            ResiliencePipelineOfT = compilation.GetTypeByMetadataName("Polly.ResiliencePipeline`1");
+            HttpClientBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
+            HttpClientFactoryExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
+            HttpClientFactory = compilation.GetTypeByMetadataName("System.Net.Http.IHttpClientFactory");
+            IsPollyExecutable = compilation.GetTypeByMetadataName("Polly.IsPolicy");
+
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
+            Random = compilation.GetTypeByMetadataName("System.Random");
+            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        }
+
+        public ResolvedSinks Sinks { get; }
+
+        public INamedTypeSymbol? HttpResponseMessage { get; }
+        public INamedTypeSymbol? HttpRequestException { get; }
+        public INamedTypeSymbol? HttpMessageInvoker { get; }
+        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? ClientResultException { get; }
+        public INamedTypeSymbol? ClientPipeline { get; }
+        public INamedTypeSymbol? ClientRetryPolicy { get; }
+        public INamedTypeSymbol? ClientPipelineOptions { get; }
+        public INamedTypeSymbol? HttpClientPipelineTransport { get; }
+        public INamedTypeSymbol? PolicyBuilder { get; }
+        public INamedTypeSymbol? PolicyBuilderOfT { get; }
+        public INamedTypeSymbol? Policy { get; }
+        public INamedTypeSymbol? HttpPolicyExtensions { get; }
+        public INamedTypeSymbol? RetryStrategyOptionsOfT { get; }
+        public INamedTypeSymbol? DelayBackoffType { get; }
+        public INamedTypeSymbol? PredicateBuilder { get; }
+        public INamedTypeSymbol? PredicateBuilderOfT { get; }
+        public INamedTypeSymbol? HttpRetryStrategyOptions { get; }
+        public INamedTypeSymbol? PollyHttpClientBuilderExtensions { get; }
+        public INamedTypeSymbol? ResilienceHttpClientBuilderExtensions { get; }
+        public INamedTypeSymbol? RetryPipelineBuilderExtensions { get; }
+        public INamedTypeSymbol? ResiliencePipeline { get; }
+        public INamedTypeSymbol? ResiliencePipelineOfT { get; }
+        public INamedTypeSymbol? HttpClientBuilder { get; }
+        public INamedTypeSymbol? HttpClientFactoryExtensions { get; }
+        public INamedTypeSymbol? HttpClientFactory { get; }
+        public INamedTypeSymbol? IsPollyExecutable { get; }
+        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol DateTime { get; }
+        public INamedTypeSymbol? DateTimeOffset { get; }
+        public INamedTypeSymbol? Stopwatch { get; }
+        public INamedTypeSymbol? CancellationToken { get; }
+        public INamedTypeSymbol? TimeProvider { get; }
+        public INamedTypeSymbol? Random { get; }
+        public INamedTypeSymbol? TimeSpan { get; }
+
+        /// <summary>True when Polly v7, Polly v8 or the resilience handler is referenced.</summary>
+        public bool HasRetryLibrary => _v7Methods.Count > 0 || RetryStrategyOptionsOfT is not null;
+
+        /// <summary>True when any retry API or gateway transport is referenced (the retry rules' bail-out test).</summary>
+        public bool HasAny => HasRetryLibrary || ClientRetryPolicy is not null || HttpClient is not null;
+
+        public static RetryApis Create(Compilation compilation) => new(compilation, ResolvedSinks.Create(compilation));
+
+        public RetryMethodKind KindOf(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            return _v7Methods.TryGetValue(definition.OriginalDefinition, out var kind) ? kind : RetryMethodKind.None;
+        }
+
+        /// <summary>The <c>T</c> of <c>RetryStrategyOptions&lt;T&gt;</c> when <paramref name="type"/> is or derives from it.</summary>
+        public bool IsRetryStrategyOptions(ITypeSymbol? type, out ITypeSymbol? outcome)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (RetryStrategyOptionsOfT is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, RetryStrategyOptionsOfT))
+                {
+                    outcome = current.TypeArguments[0];
+                    return true;
+                }
+            }
+
+            outcome = null;
+            return false;
+        }
+
+        public bool IsHttpRetryStrategyOptions(ITypeSymbol? type) => DerivesFrom(type, HttpRetryStrategyOptions);
+
+        /// <summary>True for the outcomes of a gateway call: an HTTP response, an HTTP or SDK exception.</summary>
+        public bool IsGatewayOutcome(ITypeSymbol? type)
+        {
+            return type is not null
+                && (DerivesFrom(type, HttpResponseMessage) || DerivesFrom(type, HttpRequestException) || DerivesFrom(type, ClientResultException));
+        }
+
+        /// <summary>True for <c>Exception</c>/<c>object</c>: outcomes that say nothing about what is retried.</summary>
+        public bool IsGeneralOutcome(ITypeSymbol? type)
+        {
+            return type is null
+                || type.SpecialType == SpecialType.System_Object
+                || SymbolEqualityComparer.Default.Equals(type, Exception);
+        }
+
+        /// <summary>An HTTP send (<c>HttpClient</c> methods and extensions) or a System.ClientModel SDK client call.</summary>
+        public bool IsGatewayCall(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (DerivesFrom(method.ContainingType, HttpMessageInvoker))
+            {
+                return true;
+            }
+
+            if (method.IsExtensionMethod && method.Parameters.Length > 0 && DerivesFrom(method.Parameters[0].Type, HttpMessageInvoker))
+            {
+                return true;
+            }
+
+            return invocation.Instance?.Type is { } receiver && IsSdkClient(receiver);
+        }
+
+        /// <summary>A client built on a System.ClientModel pipeline (OpenAI, Azure OpenAI): it retries by itself.</summary>
+        public bool IsSdkClient(ITypeSymbol type)
+        {
+            if (ClientPipeline is null)
+            {
+                return false;
+            }
+
+            return _sdkClients.GetOrAdd(type, t =>
+            {
+                for (var current = t; current is not null; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers("Pipeline"))
+                    {
+                        if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(property.Type, ClientPipeline))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            });
+        }
+
+        public bool ContainsGatewayCall(IOperation? root, CancellationToken cancellationToken)
+        {
+            if (root is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IInvocationOperation invocation && IsGatewayCall(invocation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a retry built at <paramref name="at"/> is in scope: it handles gateway outcomes, it
+        /// is attached to an <c>HttpClient</c> builder, or it handles everything and sits in code that
+        /// calls a gateway.
+        /// </summary>
+        public bool IsInScope(IOperation at, IEnumerable<ITypeSymbol?> handled, CancellationToken cancellationToken)
+        {
+            var general = false;
+            var any = false;
+            foreach (var type in handled)
+            {
+                any = true;
+                if (IsGatewayOutcome(type))
+                {
+                    return true;
+                }
+
+                general |= IsGeneralOutcome(type);
+            }
+
+            if (IsAttachedToHttpClient(at))
+            {
+                return true;
+            }
+
+            return (!any || general) && ContainsGatewayCall(EnclosingBody(at), cancellationToken);
+        }
+
+        /// <summary>True when the operation is (part of) an argument to an <c>IHttpClientBuilder</c> extension.</summary>
+        public bool IsAttachedToHttpClient(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol method }
+                    && (SymbolEqualityComparer.Default.Equals(method.ContainingType, PollyHttpClientBuilderExtensions)
+                        || SymbolEqualityComparer.Default.Equals(method.ContainingType, ResilienceHttpClientBuilderExtensions)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The outermost body (method, accessor, field initialiser) the operation belongs to.</summary>
+        public static IOperation EnclosingBody(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// The exception and result types a Polly v7 policy builder chain handles:
+        /// <c>Policy.Handle&lt;T&gt;().Or&lt;U&gt;().OrResult&lt;R&gt;(...)</c>, following receivers.
+        /// </summary>
+        public List<ITypeSymbol?> HandledByChain(IOperation? receiver)
+        {
+            var handled = new List<ITypeSymbol?>();
+            for (var current = Unwrap(receiver); current is not null;)
+            {
+                if (current.Type is INamedTypeSymbol { IsGenericType: true } builder
+                    && SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, PolicyBuilderOfT))
+                {
+                    handled.Add(builder.TypeArguments[0]);
+                }
+
+                if (current is not IInvocationOperation invocation)
+                {
+                    break;
+                }
+
+                foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+                {
+                    handled.Add(typeArgument);
+                }
+
+                current = Unwrap(Receiver(invocation));
+            }
+
+            return handled;
+        }
+
+        /// <summary>The receiver of a call, whether an instance call or an extension call in reduced form.</summary>
+        public static IOperation? Receiver(IInvocationOperation invocation)
+        {
+            if (invocation.Instance is not null)
+            {
+                return invocation.Instance;
+            }
+
+            return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+                ? invocation.Arguments[0].Value
+                : null;
+        }
+
+        public static IOperation? Unwrap(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion when conversion.OperatorMethod is null:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// What the assignments to one Polly v8 <c>RetryStrategyOptions</c> instance add up to: its
+    /// backoff type, jitter, delay and predicate, starting from the type's defaults (Constant
+    /// without jitter for <c>RetryStrategyOptions</c>; exponential with jitter for
+    /// <c>HttpRetryStrategyOptions</c>).
+    /// </summary>
+    internal sealed class RetryOptionsState
+    {
+        private readonly RetryApis _apis;
+
+        public RetryOptionsState(RetryApis apis, bool isHttp)
+        {
+            _apis = apis;
+            Backoff = isHttp ? Exponential : Constant;
+            Jitter = isHttp;
+        }
+
+        public const int Constant = 0;
+        public const int Exponential = 2;
+
+        /// <summary>The <c>DelayBackoffType</c> value, null when set from something not constant.</summary>
+        public int? Backoff { get; private set; }
+
+        public bool? Jitter { get; private set; }
+
+        public bool DelayIsZero { get; private set; }
+
+        public bool HasDelayGenerator { get; private set; }
+
+        /// <summary>An explicit <c>BackoffType = Constant</c> or <c>UseJitter = false</c>.</summary>
+        public ISimpleAssignmentOperation? ExplicitNoJitter { get; private set; }
+
+        public ISimpleAssignmentOperation? ZeroDelay { get; private set; }
+
+        public IOperation? ShouldHandle { get; private set; }
+
+        public List<ISimpleAssignmentOperation> Assignments { get; } = new();
+
+        /// <summary>True when the retries are immediate, or constant without jitter.</summary>
+        public bool LacksBackoffOrJitter => !HasDelayGenerator && (DelayIsZero || (Backoff == Constant && Jitter == false));
+
+        /// <summary>Records one assignment; false when it is not to a retry option this rule reads.</summary>
+        public bool Apply(ISimpleAssignmentOperation assignment)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
+                || !RetryApis.DerivesFrom(property.ContainingType, _apis.RetryStrategyOptionsOfT))
+            {
+                return false;
+            }
+
+            var value = RetryApis.Unwrap(assignment.Value);
+            switch (property.Name)
+            {
+                case "BackoffType":
+                    Backoff = value?.ConstantValue is { HasValue: true, Value: int backoff } ? backoff : null;
+                    if (Backoff == Constant)
+                    {
+                        ExplicitNoJitter ??= assignment;
+                    }
+
+                    break;
+                case "UseJitter":
+                    Jitter = value?.ConstantValue is { HasValue: true, Value: bool jitter } ? jitter : null;
+                    if (Jitter == false)
+                    {
+                        ExplicitNoJitter ??= assignment;
+                    }
+
+                    break;
+                case "Delay":
+                    DelayIsZero = IsZero(value);
+                    ZeroDelay = DelayIsZero ? assignment : null;
+                    break;
+                case "DelayGenerator":
+                    HasDelayGenerator = value is not null && value.ConstantValue is not { HasValue: true, Value: null };
+                    break;
+                case "ShouldHandle":
+                    ShouldHandle = value;
+                    break;
+                default:
+                    return false;
+            }
+
+            Assignments.Add(assignment);
+            return true;
+        }
+
+        /// <summary>The types the options' <c>ShouldHandle</c> predicate mentions, plus the options' outcome type.</summary>
+        public List<ITypeSymbol?> Handled(ITypeSymbol? outcome)
+        {
+            var handled = new List<ITypeSymbol?> { outcome };
+            if (ShouldHandle is null)
+            {
+                return handled;
+            }
+
+            handled.Clear();
+            foreach (var operation in ShouldHandle.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        handled.AddRange(invocation.TargetMethod.TypeArguments);
+                        break;
+                    case IIsTypeOperation isType:
+                        handled.Add(isType.TypeOperand);
+                        break;
+                    case ITypePatternOperation typePattern:
+                        handled.Add(typePattern.MatchedType);
+                        break;
+                    case IDeclarationPatternOperation declaration:
+                        handled.Add(declaration.MatchedType);
+                        break;
+                    case IPropertyReferenceOperation propertyReference:
+                        handled.Add(propertyReference.Property.ContainingType);
+                        break;
+                }
+            }
+
+            handled.Add(outcome);
+            return handled;
+        }
+
+        private bool IsZero(IOperation? value)
+        {
+            switch (value)
+            {
+                case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } field }:
+                    return SymbolEqualityComparer.Default.Equals(field.ContainingType, _apis.TimeSpan);
+                case IDefaultValueOperation:
+                    return true;
+                case IInvocationOperation { Arguments.Length: 1 } invocation:
+                    return SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _apis.TimeSpan)
+                        && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } number }
+                        && System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) == 0;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,613 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// CG0008: a credential, an Authorization header, request messages or input, generated text or a
+    /// response body written to a log: <c>ILogger</c> (<c>Log*</c> and <c>[LoggerMessage]</c> methods),
+    /// the console, <c>Debug</c>/<c>Trace</c>, an exception message or an <c>Activity</c> tag.
+    /// </summary>
+    /// <remarks>
+    /// A value is sensitive when it is (or is built by interpolation, concatenation, <c>string.Format/Join/Concat</c>
+    /// or <c>ToString()</c> from) a catalogued source such as <c>ChatMessageContentPart.Text</c> or
+    /// <c>GetOutputText()</c>, a configuration or environment read whose key names a secret, a string member
+    /// or variable whose name names one (<c>apiKey</c>, <c>clientSecret</c>), or a variable that the same type
+    /// passes to a credential or prompt sink. Everything else (ids, status codes, counts, finish reasons,
+    /// durations, values passed through a method such as a redactor) is quiet.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SensitiveDataLoggedAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxDepth = 4;
+
+        /// <summary>Matched against the end of a name, lower-cased with <c>_</c> and <c>-</c> removed.</summary>
+        private static readonly ImmutableArray<string> DefaultSensitiveNames = ImmutableArray.Create(
+            "apikey", "secret", "secretkey", "privatekey", "accesskey", "subscriptionkey", "password", "passwd", "accesstoken", "bearertoken", "authtoken", "apitoken", "refreshtoken", "idtoken",
+            "sessiontoken", "bearer", "authorization", "authorizationheader", "credential", "credentials", "prompt", "completiontext");
+
+        /// <summary>Names that are sensitive only on their own (<c>token</c>, not <c>continuationToken</c>).</summary>
+        private static readonly ImmutableArray<string> ExactSensitiveNames = ImmutableArray.Create("token");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataLogged);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sinks = ResolvedSinks.Create(start.Compilation);
+
+                // Nothing gateway-related to leak: no credential, prompt or generated-text source is referenced.
+                if (!sinks.Has(SinkKind.SensitiveValue) && !sinks.Has(SinkKind.Prompt) && !sinks.Has(SinkKind.Credential))
+                {
+                    return;
+                }
+
+                var analysis = new CompilationAnalysis(start.Compilation, sinks);
+                start.RegisterSymbolStartAction(
+                    symbolStart =>
+                    {
+                        var type = new TypeAnalysis(analysis);
+                        symbolStart.RegisterOperationAction(type.AnalyzeArgument, OperationKind.Argument);
+                        symbolStart.RegisterSymbolEndAction(type.Report);
+                    },
+                    SymbolKind.NamedType);
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly Compilation _compilation;
+            private readonly ConcurrentDictionary<string, ImmutableHashSet<INamedTypeSymbol>> _loggerTypes = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, ImmutableArray<string>> _names = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
+
+            public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
+            {
+                _compilation = compilation;
+                Sinks = sinks;
+                ExceptionType = compilation.GetTypeByMetadataName(SinkCatalogue.ExceptionType);
+                StringType = compilation.GetSpecialType(SpecialType.System_String);
+                HasLoggingFramework = ReferencesAssembly(compilation, SinkCatalogue.LoggingPipelineAssembly);
+            }
+
+            /// <summary>With a logging pipeline in the project, console output is log output (a container's stdout).</summary>
+            public bool HasLoggingFramework { get; }
+
+            public bool ConsoleIsLog(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var value = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, "auto");
+                return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+                    || (!string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
+            }
+
+            public ResolvedSinks Sinks { get; }
+
+            public INamedTypeSymbol? ExceptionType { get; }
+
+            public INamedTypeSymbol StringType { get; }
+
+            private static bool ReferencesAssembly(Compilation compilation, string name)
+            {
+                foreach (var assembly in compilation.ReferencedAssemblyNames)
+                {
+                    if (string.Equals(assembly.Name, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public bool TryClaim(Location location) => _reported.TryAdd((location.SourceTree!, location.SourceSpan), 0);
+
+            /// <summary>The extra logger types of <c>cometguard.logger_types</c>, resolved once per distinct option value.</summary>
+            public ImmutableHashSet<INamedTypeSymbol> LoggerTypes(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var names = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
+                if (names.Length == 0)
+                {
+                    return ImmutableHashSet<INamedTypeSymbol>.Empty;
+                }
+
+                return _loggerTypes.GetOrAdd(names, value =>
+                {
+                    var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                    foreach (var name in CometGuardOptions.ParseList(value))
+                    {
+                        if (_compilation.GetTypeByMetadataName(name) is { } type)
+                        {
+                            builder.Add(type);
+                        }
+                    }
+
+                    return builder.ToImmutable();
+                });
+            }
+
+            /// <summary>The default sensitive names plus <c>cometguard.sensitive_member_names</c>, normalised.</summary>
+            public ImmutableArray<string> SensitiveNames(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var extra = CometGuardOptions.GetString(options, tree, CometGuardOptions.SensitiveMemberNames, string.Empty);
+                return _names.GetOrAdd(extra, value =>
+                {
+                    var builder = DefaultSensitiveNames.ToBuilder();
+                    foreach (var name in CometGuardOptions.ParseList(value))
+                    {
+                        builder.Add(Normalize(name));
+                    }
+
+                    return builder.ToImmutable();
+                });
+            }
+        }
+
+        /// <summary>A value written to a log, kept until the type's credential and prompt variables are known.</summary>
+        private sealed class Candidate
+        {
+            public Candidate(IOperation value, string sink, ImmutableArray<string> names)
+            {
+                Value = value;
+                Sink = sink;
+                Names = names;
+            }
+
+            public IOperation Value { get; }
+
+            public string Sink { get; }
+
+            public ImmutableArray<string> Names { get; }
+        }
+
+        private sealed class TypeAnalysis
+        {
+            private readonly CompilationAnalysis _analysis;
+            private readonly ConcurrentQueue<Candidate> _candidates = new();
+
+            // Variables and members this type passes to a credential or prompt sink: credential = true, prompt = false.
+            private readonly ConcurrentDictionary<ISymbol, bool> _tainted = new(SymbolEqualityComparer.Default);
+
+            public TypeAnalysis(CompilationAnalysis analysis)
+            {
+                _analysis = analysis;
+            }
+
+            public void AnalyzeArgument(OperationAnalysisContext context)
+            {
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.Parameter is not { } parameter)
+                {
+                    return;
+                }
+
+                var sinks = _analysis.Sinks;
+                if (sinks.IsSink(argument, SinkKind.Credential))
+                {
+                    Taint(argument.Value, credential: true);
+                    return;
+                }
+
+                if (sinks.IsSink(argument, SinkKind.Prompt))
+                {
+                    Taint(argument.Value, credential: false);
+                    return;
+                }
+
+                var sink = DescribeLogSink(argument, parameter, context.Options, context.Operation.Syntax.SyntaxTree);
+                if (sink is null)
+                {
+                    return;
+                }
+
+                var names = _analysis.SensitiveNames(context.Options, context.Operation.Syntax.SyntaxTree);
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        _candidates.Enqueue(new Candidate(element, sink, names));
+                    }
+                }
+                else
+                {
+                    _candidates.Enqueue(new Candidate(argument.Value, sink, names));
+                }
+            }
+
+            public void Report(SymbolAnalysisContext context)
+            {
+                foreach (var candidate in _candidates)
+                {
+                    var finding = new Evaluator(_analysis, _tainted, candidate.Names, context.CancellationToken).Find(candidate.Value, 0);
+                    if (finding is null)
+                    {
+                        continue;
+                    }
+
+                    var location = finding.Value.Operation.Syntax.GetLocation();
+                    if (_analysis.TryClaim(location))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataLogged, location, finding.Value.Description, candidate.Sink));
+                    }
+                }
+            }
+
+            private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, AnalyzerOptions options, SyntaxTree tree)
+            {
+                var member = parameter.ContainingSymbol;
+                if (_analysis.Sinks.IsSink(argument, SinkKind.Log)
+                    || (_analysis.Sinks.IsSink(argument, SinkKind.ConsoleOutput) && _analysis.ConsoleIsLog(options, tree)))
+                {
+                    return member is IMethodSymbol method && _analysis.Sinks.IsLoggerMessage(method)
+                        ? "the [LoggerMessage] method '" + method.Name + "'"
+                        : "'" + member.ContainingType?.Name + "." + member.Name + "'";
+                }
+
+                if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    && parameter.Name == SinkCatalogue.ExceptionMessageParameter
+                    && parameter.Type.SpecialType == SpecialType.System_String
+                    && InheritsFrom(constructor.ContainingType, _analysis.ExceptionType))
+                {
+                    return "the message of '" + constructor.ContainingType.Name + "'";
+                }
+
+                if (member.ContainingType is { } containing
+                    && parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                    && _analysis.LoggerTypes(options, tree).Contains(containing.OriginalDefinition))
+                {
+                    return "'" + containing.Name + "." + member.Name + "'";
+                }
+
+                return null;
+            }
+
+            private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+            {
+                if (baseType is null)
+                {
+                    return false;
+                }
+
+                for (; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void Taint(IOperation value, bool credential)
+            {
+                var symbol = ReferencedSymbol(Evaluator.Unwrap(value));
+                if (symbol is not null)
+                {
+                    _tainted.AddOrUpdate(symbol, credential, (_, existing) => existing || credential);
+                }
+            }
+        }
+
+        private static ISymbol? ReferencedSymbol(IOperation? operation)
+        {
+            return operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field.OriginalDefinition,
+                IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property.OriginalDefinition,
+                _ => null,
+            };
+        }
+
+        private static string Normalize(string name)
+        {
+            var builder = new System.Text.StringBuilder(name.Length);
+            foreach (var c in name)
+            {
+                if (c != '_' && c != '-' && c != ':' && c != '.')
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private readonly struct Finding
+        {
+            public Finding(IOperation operation, string description)
+            {
+                Operation = operation;
+                Description = description;
+            }
+
+            public IOperation Operation { get; }
+
+            public string Description { get; }
+        }
+
+        /// <summary>Decides whether a logged value is sensitive, following value-preserving operations only.</summary>
+        private readonly struct Evaluator
+        {
+            private readonly CompilationAnalysis _analysis;
+            private readonly ConcurrentDictionary<ISymbol, bool> _tainted;
+            private readonly ImmutableArray<string> _names;
+            private readonly CancellationToken _cancellationToken;
+
+            public Evaluator(CompilationAnalysis analysis, ConcurrentDictionary<ISymbol, bool> tainted, ImmutableArray<string> names, CancellationToken cancellationToken)
+            {
+                _analysis = analysis;
+                _tainted = tainted;
+                _names = names;
+                _cancellationToken = cancellationToken;
+            }
+
+            public static IOperation? Unwrap(IOperation? operation)
+            {
+                while (true)
+                {
+                    switch (operation)
+                    {
+                        case IConversionOperation conversion:
+                            operation = conversion.Operand;
+                            continue;
+                        case IParenthesizedOperation parenthesized:
+                            operation = parenthesized.Operand;
+                            continue;
+                        case IAwaitOperation awaited:
+                            operation = awaited.Operation;
+                            continue;
+                        case IConditionalAccessOperation conditional:
+                            operation = conditional.WhenNotNull;
+                            continue;
+                        case IInterpolatedStringHandlerCreationOperation handler:
+                            operation = handler.Content;
+                            continue;
+                        default:
+                            return operation;
+                    }
+                }
+            }
+
+            /// <summary>The value as written, before it is boxed or converted for the sink (an awaited result keeps its type).</summary>
+            private static IOperation? WithoutConversions(IOperation? operation)
+            {
+                while (operation is IConversionOperation or IParenthesizedOperation)
+                {
+                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                }
+
+                return operation;
+            }
+
+            public Finding? Find(IOperation? operation, int depth)
+            {
+                // Report at the expression as written (`x?.Parameter`, `await ...`), not at its unwrapped core.
+                var original = operation;
+                var valueType = WithoutConversions(operation)?.Type;
+                operation = Unwrap(operation);
+                if (original is null || operation is null || depth > MaxDepth || operation.ConstantValue.HasValue)
+                {
+                    return null;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                string? description;
+                switch (operation)
+                {
+                    case IInterpolatedStringOperation interpolated:
+                        foreach (var part in interpolated.Parts)
+                        {
+                            if (part is IInterpolationOperation hole && Find(hole.Expression, depth + 1) is { } found)
+                            {
+                                return found;
+                            }
+                        }
+
+                        return null;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                        return Find(binary.LeftOperand, depth + 1) ?? Find(binary.RightOperand, depth + 1);
+                    case ICoalesceOperation coalesce:
+                        return Find(coalesce.Value, depth + 1) ?? Find(coalesce.WhenNull, depth + 1);
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        return Find(conditional.WhenTrue, depth + 1) ?? Find(whenFalse, depth + 1);
+                    case IArrayCreationOperation { Initializer: { } initializer }:
+                        foreach (var element in initializer.ElementValues)
+                        {
+                            if (Find(element, depth + 1) is { } found)
+                            {
+                                return found;
+                            }
+                        }
+
+                        return null;
+                    case IInvocationOperation invocation:
+                        description = FromInvocation(invocation, depth);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        description = FromProperty(property);
+                        break;
+                    case ILocalReferenceOperation local:
+                        description = FromName(local.Local, local.Local.Type)
+                            ?? FromTaint(local.Local)
+                            ?? FromInitializer(local, depth);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        description = FromName(parameter.Parameter, parameter.Parameter.Type) ?? FromTaint(parameter.Parameter);
+                        break;
+                    case IFieldReferenceOperation field:
+                        description = FromName(field.Field, field.Field.Type) ?? FromTaint(field.Field.OriginalDefinition);
+                        break;
+                    default:
+                        description = null;
+                        break;
+                }
+
+                // An object whose ToString() is its text (ChatResponse, ChatMessage) is written as that text.
+                description ??= FromToString(valueType);
+                return description is null ? null : new Finding(original, description);
+            }
+
+            private string? FromInvocation(IInvocationOperation invocation, int depth)
+            {
+                var method = invocation.TargetMethod;
+                var sinks = _analysis.Sinks;
+                if (sinks.IsMember(method, SinkKind.SensitiveValue))
+                {
+                    return "'" + method.ContainingType.Name + "." + method.Name + "()'";
+                }
+
+                if (NamesSecret(invocation.Arguments) is { } secret)
+                {
+                    return secret;
+                }
+
+                // Value-preserving calls: ToString(), string instance methods (Trim, Substring…), string.Join/Concat/Format.
+                if (method.Name == nameof(ToString) && method.Parameters.Length == 0 && invocation.Instance is { } instance)
+                {
+                    return Find(instance, depth + 1)?.Description;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _analysis.StringType))
+                {
+                    if (!method.IsStatic)
+                    {
+                        return method.ReturnType.SpecialType == SpecialType.System_String ? Find(invocation.Instance, depth + 1)?.Description : null;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (Find(argument.Value, depth + 1) is { } found)
+                        {
+                            return found.Description;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private string? FromToString(ITypeSymbol? type)
+            {
+                if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None)
+                {
+                    return null;
+                }
+
+                foreach (var member in named.GetMembers(nameof(ToString)))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 0 } method && _analysis.Sinks.IsMember(method, SinkKind.SensitiveValue))
+                    {
+                        return "'" + named.Name + "' (its ToString() is its text)";
+                    }
+                }
+
+                return null;
+            }
+
+            private string? FromProperty(IPropertyReferenceOperation reference)
+            {
+                var property = reference.Property;
+                if (_analysis.Sinks.IsMember(property, SinkKind.SensitiveValue))
+                {
+                    return "'" + property.ContainingType.Name + "." + property.Name + "'";
+                }
+
+                if (property.IsIndexer)
+                {
+                    return NamesSecret(reference.Arguments);
+                }
+
+                return FromName(property, property.Type) ?? FromTaint(property.OriginalDefinition);
+            }
+
+            /// <summary>A configuration or environment read whose constant key names a secret.</summary>
+            private string? NamesSecret(ImmutableArray<IArgumentOperation> arguments)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Value.ConstantValue is { HasValue: true, Value: string key }
+                        && _analysis.Sinks.IsSink(argument, SinkKind.SecretName)
+                        && IsSensitiveName(LastSegment(key)))
+                    {
+                        return "the secret '" + key + "'";
+                    }
+                }
+
+                return null;
+            }
+
+            private string? FromName(ISymbol symbol, ITypeSymbol type)
+            {
+                return type.SpecialType == SpecialType.System_String && IsSensitiveName(symbol.Name) ? "'" + symbol.Name + "'" : null;
+            }
+
+            private string? FromTaint(ISymbol symbol)
+            {
+                if (!_tainted.TryGetValue(symbol, out var credential))
+                {
+                    return null;
+                }
+
+                return "'" + symbol.Name + "'" + (credential ? ", a credential," : ", sent as request messages or input,");
+            }
+
+            /// <summary>One hop to a local's initialiser, as in <c>var body = await content.ReadAsStringAsync();</c>.</summary>
+            private string? FromInitializer(ILocalReferenceOperation reference, int depth)
+            {
+                var local = reference.Local;
+                if (local.DeclaringSyntaxReferences.Length != 1
+                    || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                    || reference.SemanticModel is not { } model
+                    || initializer.SyntaxTree != model.SyntaxTree)
+                {
+                    return null;
+                }
+
+                return Find(model.GetOperation(initializer, _cancellationToken), depth + 1)?.Description;
+            }
+
+            private bool IsSensitiveName(string name)
+            {
+                var normalized = Normalize(name);
+                if (ExactSensitiveNames.Contains(normalized))
+                {
+                    return true;
+                }
+
+                foreach (var sensitive in _names)
+                {
+                    if (normalized.EndsWith(sensitive, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string LastSegment(string key)
+            {
+                // Configuration keys: "OpenAI:ApiKey", environment: "OPENAI__APIKEY" or "COMETAPI_API_KEY".
+                var colon = key.LastIndexOf(':');
+                var doubleUnderscore = key.LastIndexOf("__", StringComparison.Ordinal);
+                var cut = Math.Max(colon, doubleUnderscore >= 0 ? doubleUnderscore + 1 : -1);
+                return cut >= 0 ? key.Substring(cut + 1) : key;
+            }
+        }
+    }
+}

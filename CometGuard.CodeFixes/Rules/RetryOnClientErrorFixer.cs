@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using CometGuard.Analyzers;
+using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometGuard.CodeFixes.Rules
+{
+    /// <summary>
+    /// CG0005: swaps a broad retry predicate for the transient one.
+    /// <c>Policy.HandleResult&lt;HttpResponseMessage&gt;(r =&gt; !r.IsSuccessStatusCode)</c> becomes
+    /// <c>HttpPolicyExtensions.HandleTransientHttpError()</c> when Polly.Extensions.Http is referenced;
+    /// any other broad test becomes <c>(int)r.StatusCode is 408 or 429 or &gt;= 500</c>;
+    /// <c>Handle&lt;ClientResultException&gt;()</c> gets a status predicate.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnClientErrorFixer)), Shared]
+    public sealed class RetryOnClientErrorFixer : CodeFixProvider
+    {
+        private const string Title = "Retry only 408, 429 and 5xx";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RetryOnClientError);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.KindProperty, out var kind))
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (kind == RetryOnClientErrorAnalyzer.KindStatusTest
+                    && node is ExpressionSyntax test
+                    && diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.ResponseProperty, out var response)
+                    && response is not null)
+                {
+                    var whole = diagnostic.Properties.ContainsKey(RetryOnClientErrorAnalyzer.WholePolicyProperty);
+                    context.RegisterCodeFix(
+                        CodeAction.Create(Title, ct => ReplaceTestAsync(context.Document, test, response, whole, ct), nameof(RetryOnClientErrorFixer)),
+                        diagnostic);
+                }
+                else if (kind == RetryOnClientErrorAnalyzer.KindUncheckedException
+                    && node is GenericNameSyntax name
+                    && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
+                    && member.Name == name
+                    && invocation.ArgumentList.Arguments.Count == 0)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(Title, ct => AddStatusPredicateAsync(context.Document, invocation, ct), nameof(RetryOnClientErrorFixer)),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> ReplaceTestAsync(Document document, ExpressionSyntax test, string response, bool whole, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+
+            if (whole
+                && test.Parent is LambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax handleResult } } }
+                && model!.Compilation.GetTypeByMetadataName("Polly.Extensions.Http.HttpPolicyExtensions") is not null)
+            {
+                var transient = SyntaxFactory.ParseExpression(RetrySnippets.TypeName(model, handleResult.SpanStart, "Polly.Extensions.Http.HttpPolicyExtensions") + ".HandleTransientHttpError()")
+                    .WithTriviaFrom(handleResult);
+                return document.WithSyntaxRoot(root!.ReplaceNode(handleResult, transient));
+            }
+
+            ExpressionSyntax replacement = SyntaxFactory.ParseExpression("(int)" + response + ".StatusCode is 408 or 429 or >= 500");
+            if (test.Parent is ExpressionSyntax and not ParenthesizedExpressionSyntax and not LambdaExpressionSyntax)
+            {
+                replacement = SyntaxFactory.ParenthesizedExpression(replacement);
+            }
+
+            return document.WithSyntaxRoot(root!.ReplaceNode(test, replacement.WithTriviaFrom(test)));
+        }
+
+        private static async Task<Document> AddStatusPredicateAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var predicate = SyntaxFactory.Argument(SyntaxFactory.ParseExpression("e => e.Status is 408 or 429 or >= 500"));
+            var replacement = invocation.WithArgumentList(invocation.ArgumentList.AddArguments(predicate));
+            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
+        }
+    }
+}

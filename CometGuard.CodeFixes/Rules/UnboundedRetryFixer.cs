@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using CometGuard.Analyzers;
+using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometGuard.CodeFixes.Rules
+{
+    /// <summary>
+    /// CG0003: caps a retry at the budget. A count is replaced by the budget; Polly's
+    /// <c>RetryForever()</c> becomes <c>WaitAndRetry(budget, jittered exponential)</c> and
+    /// <c>WaitAndRetryForever(provider, ...)</c> becomes <c>WaitAndRetry(budget, provider, ...)</c>.
+    /// Hand-written loops are left to the developer.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedRetryFixer)), Shared]
+    public sealed class UnboundedRetryFixer : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnboundedRetry);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(UnboundedRetryAnalyzer.KindProperty, out var kind)
+                    || !diagnostic.Properties.TryGetValue(UnboundedRetryAnalyzer.BudgetProperty, out var budgetText)
+                    || !int.TryParse(budgetText, out var budget))
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var title = "Cap retries at " + budget;
+                if (kind == UnboundedRetryAnalyzer.KindCount && node is ExpressionSyntax count)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, ct => ReplaceCountAsync(context.Document, count, budget, ct), nameof(UnboundedRetryFixer) + budget),
+                        diagnostic);
+                }
+                else if (kind == UnboundedRetryAnalyzer.KindForever
+                    && node is SimpleNameSyntax name
+                    && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
+                    && member.Name == name
+                    && CanBound(name.Identifier.ValueText, invocation))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, ct => BoundAsync(context.Document, invocation, name, budget, ct), nameof(UnboundedRetryFixer) + budget),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static bool CanBound(string method, InvocationExpressionSyntax invocation)
+        {
+            // RetryForever(onRetry) has no bounded twin with the same callback shape.
+            return method switch
+            {
+                "RetryForever" or "RetryForeverAsync" => invocation.ArgumentList.Arguments.Count == 0,
+                "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => invocation.ArgumentList.Arguments.Count > 0,
+                _ => false,
+            };
+        }
+
+        private static async Task<Document> ReplaceCountAsync(Document document, ExpressionSyntax count, int budget, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(budget)).WithTriviaFrom(count);
+            return document.WithSyntaxRoot(root!.ReplaceNode(count, literal));
+        }
+
+        private static async Task<Document> BoundAsync(Document document, InvocationExpressionSyntax invocation, SimpleNameSyntax name, int budget, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var isAsync = name.Identifier.ValueText.EndsWith("Async", System.StringComparison.Ordinal);
+            var newName = SyntaxFactory.Identifier(isAsync ? "WaitAndRetryAsync" : "WaitAndRetry").WithTriviaFrom(name.Identifier);
+            SimpleNameSyntax renamed = name is GenericNameSyntax generic ? generic.WithIdentifier(newName) : SyntaxFactory.IdentifierName(newName);
+
+            var count = SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(budget)));
+            var arguments = invocation.ArgumentList.Arguments;
+            if (arguments.Count == 0)
+            {
+                arguments = arguments.Add(count).Add(SyntaxFactory.Argument(RetrySnippets.JitteredExponentialProvider(model!, invocation.SpanStart)));
+            }
+            else
+            {
+                if (arguments[0].NameColon is not null)
+                {
+                    count = count.WithNameColon(SyntaxFactory.NameColon("retryCount"));
+                }
+
+                arguments = arguments.Insert(0, count);
+            }
+
+            var member = (MemberAccessExpressionSyntax)invocation.Expression;
+            var replacement = invocation
+                .WithExpression(member.WithName(renamed))
+                .WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
+            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
+        }
+    }
+}

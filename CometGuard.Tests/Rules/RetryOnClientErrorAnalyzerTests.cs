@@ -1,0 +1,94 @@
+using System.Threading.Tasks;
+using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Rules;
+using CometGuard.Tests.Verifiers;
+
+namespace CometGuard.Tests.Rules
+{
+    public class RetryOnClientErrorAnalyzerTests
+    {
+        internal const string Usings = """
+            using System;
+            using System.ClientModel;
+            using System.Net;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Polly;
+            using Polly.Extensions.Http;
+            using Polly.Retry;
+
+            """;
+
+        private static Task Analyze(string source)
+            => Verify<RetryOnClientErrorAnalyzer, RetryOnClientErrorFixer>.AnalyzerAsync(Usings + source);
+
+        [Fact]
+        public Task Polly_v7_broad_result_predicates()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:!r.IsSuccessStatusCode|}).WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n));
+                        var b = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => {|CG0005:(int)r.StatusCode >= 400|}).RetryAsync(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.RequestTimeout || {|CG0005:r.StatusCode >= HttpStatusCode.BadRequest|}).Retry(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:r.StatusCode != HttpStatusCode.OK|}).Retry(2);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Transient_predicates_and_non_retry_policies_are_silent()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n));
+                        var b = Policy.HandleResult<HttpResponseMessage>(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests).Retry(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode).CircuitBreaker(5, TimeSpan.FromSeconds(30));
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.BadRequest).Retry(2);
+                        var e = Policy.Handle<ClientResultException>(ex => ex.Status == 429 || ex.Status >= 500).Retry(2);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Polly_v8_should_handle()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = new PredicateBuilder<HttpResponseMessage>().Handle<HttpRequestException>().HandleResult(r => {|CG0005:!r.IsSuccessStatusCode|}),
+                        };
+                        var b = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException || {|CG0005:(int)args.Outcome.Result!.StatusCode >= 400|}),
+                        };
+                        var c = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } r && (int)r.StatusCode >= 500),
+                        };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ClientResultException_without_status()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.{|CG0005:Handle<ClientResultException>|}().WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n));
+                        var b = new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().{|CG0005:Handle<ClientResultException>|}() };
+                        var c = new RetryStrategyOptions { ShouldHandle = args => ValueTask.FromResult({|CG0005:args.Outcome.Exception is ClientResultException|}) };
+                        var d = new RetryStrategyOptions { ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ClientResultException ex && ex.Status >= 500) };
+                    }
+                }
+                """);
+    }
+}

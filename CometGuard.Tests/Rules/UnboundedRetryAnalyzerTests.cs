@@ -1,0 +1,318 @@
+using System.Threading.Tasks;
+using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Rules;
+using CometGuard.Tests.Verifiers;
+
+namespace CometGuard.Tests.Rules
+{
+    public class UnboundedRetryAnalyzerTests
+    {
+        private const string Usings = """
+            using System;
+            using System.ClientModel;
+            using System.ClientModel.Primitives;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Http.Resilience;
+            using OpenAI;
+            using Polly;
+            using Polly.Extensions.Http;
+            using Polly.Retry;
+
+            """;
+
+        private static Task Analyze(string source, string? editorConfig = null)
+            => Verify<UnboundedRetryAnalyzer, UnboundedRetryFixer>.AnalyzerAsync(Usings + source, editorConfig);
+
+        [Fact]
+        public Task Polly_v7_forever_forms_on_http()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().{|CG0003:RetryForever|}();
+                        var b = Policy.Handle<HttpRequestException>().{|CG0003:RetryForeverAsync|}();
+                        var c = Policy.HandleResult<HttpResponseMessage>(r => (int)r.StatusCode == 503).{|CG0003:WaitAndRetryForever|}(n => TimeSpan.FromSeconds(n));
+                        var d = HttpPolicyExtensions.HandleTransientHttpError().{|CG0003:WaitAndRetryForeverAsync|}(n => TimeSpan.FromSeconds(n));
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Polly_v7_counts_above_budget()
+            => Analyze("""
+                class C
+                {
+                    const int Many = 10;
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry({|CG0003:5|}, n => TimeSpan.FromSeconds(n));
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync({|CG0003:Many|}, n => TimeSpan.FromSeconds(n));
+                        var c = Policy.Handle<HttpRequestException>().Retry({|CG0003:int.MaxValue|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Polly_v7_within_budget_is_silent()
+            => Analyze("""
+                class C
+                {
+                    void M(int configured)
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(n));
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(2, n => TimeSpan.FromSeconds(n));
+                        var c = Policy.Handle<HttpRequestException>().Retry();
+                        var d = Policy.Handle<HttpRequestException>().Retry(configured);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Non_http_retries_are_silent()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<System.IO.IOException>().RetryForever();
+                        var b = Policy.Handle<TimeoutException>().WaitAndRetry(10, n => TimeSpan.FromSeconds(n));
+                        var c = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 10 }).Build();
+                        var d = Policy.Handle<Exception>().RetryForever();
+                        System.IO.File.ReadAllText("x");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task General_exception_retry_in_gateway_code_is_reported()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> M(HttpClient http)
+                    {
+                        var policy = Policy.Handle<Exception>().{|CG0003:RetryForeverAsync|}();
+                        return await policy.ExecuteAsync(() => http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Polly_v8_options_initialiser_and_later_assignment()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = {|CG0003:int.MaxValue|} };
+                        var b = new HttpRetryStrategyOptions { MaxRetryAttempts = {|CG0003:6|} };
+                        var c = new HttpRetryStrategyOptions();
+                        c.MaxRetryAttempts = {|CG0003:4|};
+                        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+                            .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = {|CG0003:8|} })
+                            .Build();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Polly_v8_within_budget_is_silent()
+            => Analyze("""
+                class C
+                {
+                    void M(int n)
+                    {
+                        var a = new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = 3 };
+                        var b = new HttpRetryStrategyOptions { MaxRetryAttempts = n };
+                        var c = new HttpRetryStrategyOptions();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Standard_resilience_handler_callback()
+            => Analyze("""
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        services.AddHttpClient("gateway").AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = {|CG0003:10|});
+                        services.AddHttpClient("other").AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.MaxRetryAttempts = 2;
+                        });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ClientRetryPolicy_max_retries()
+            => Analyze("""
+                class C
+                {
+                    OpenAIClientOptions M() => new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: {|CG0003:7|}) };
+                    OpenAIClientOptions Fine() => new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: 2) };
+                    OpenAIClientOptions Default() => new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy() };
+                }
+                """);
+
+        [Fact]
+        public Task Budget_is_configurable()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(5, n => TimeSpan.FromSeconds(n));
+                        var b = Policy.Handle<HttpRequestException>().WaitAndRetry({|CG0003:6|}, n => TimeSpan.FromSeconds(n));
+                    }
+                }
+                """, "cometguard.max_retry_attempts = 5");
+
+        [Fact]
+        public Task Endless_resend_loops()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> While(HttpClient http)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> For(HttpClient http)
+                    {
+                        {|CG0003:for|} (;;)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> RateLimited(HttpClient http)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if ((int)response.StatusCode == 429)
+                            {
+                                await Task.Delay(1000);
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    async Task<string> Do(HttpClient http)
+                    {
+                        string? body = null;
+                        {|CG0003:do|}
+                        {
+                            try { body = await http.GetStringAsync("https://api.cometapi.com/v1/models"); break; }
+                            catch (HttpRequestException) { }
+                        }
+                        while (true);
+                        return body;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Bounded_loops_are_silent()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> Counter(HttpClient http)
+                    {
+                        var attempt = 0;
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException) when (attempt < 3)
+                            {
+                                attempt++;
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Deadline(HttpClient http)
+                    {
+                        var deadline = DateTime.UtcNow.AddSeconds(30);
+                        for (;;)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+                            {
+                                return response;
+                            }
+                        }
+                    }
+
+                    async Task Chat(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var line = Console.ReadLine();
+                            if (line is null) break;
+                            Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                        }
+                    }
+
+                    async Task Repl(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var line = Console.ReadLine();
+                            if (line is null) break;
+                            var response = await http.PostAsync("https://api.cometapi.com/v1/chat/completions", new StringContent(line));
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                Console.WriteLine("failed");
+                                continue;
+                            }
+
+                            Console.WriteLine(await response.Content.ReadAsStringAsync());
+                        }
+                    }
+
+                    async Task Stream(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            try { Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models")); }
+                            catch (HttpRequestException) { Console.WriteLine("failed"); }
+                            var line = Console.ReadLine();
+                            if (line is null) return;
+                        }
+                    }
+
+                    void File()
+                    {
+                        while (true)
+                        {
+                            try { System.IO.File.ReadAllText("x"); return; }
+                            catch (System.IO.IOException) { }
+                        }
+                    }
+                }
+                """);
+    }
+}
