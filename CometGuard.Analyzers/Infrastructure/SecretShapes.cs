@@ -9,33 +9,40 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal static class SecretShapes
     {
-        // Interpreted, linear patterns over short literals; the timeout only guards against a
-        // pathological multi-megabyte literal. It must be generous: a timeout under a busy build
-        // machine would make results depend on load. (RegexOptions.Compiled is avoided: it costs
-        // more at analyzer load than it saves on the few literals that pass the pre-filter.)
-        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+        // Built on first use, only when a literal passes the cheap pre-filter. Interpreted, linear
+        // patterns over short literals (RegexOptions.Compiled cost ~200 ms per build at analyzer
+        // load, more than it saves on the few literals that pass the pre-filter). The timeout only
+        // guards against a pathological multi-megabyte literal; it must be generous, or results
+        // would depend on the load of the build machine.
+        private static class Patterns
+        {
+            private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-        // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
-        // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
-        private static readonly Regex OpenAiMarked = new Regex(
-            @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
-            RegexOptions.CultureInvariant,
-            Timeout);
+            // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
+            // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
+            public static readonly Regex OpenAiMarked = new Regex(
+                @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex OpenAiLong = new Regex(
-            @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
-            RegexOptions.CultureInvariant,
-            Timeout);
+            public static readonly Regex OpenAiLong = new Regex(
+                @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex Anthropic = new Regex(
-            @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
-            RegexOptions.CultureInvariant,
-            Timeout);
+            public static readonly Regex Anthropic = new Regex(
+                @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
+                RegexOptions.CultureInvariant,
+                Timeout);
 
-        private static readonly Regex Placeholder = new Regex(
-            @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-            Timeout);
+            public static readonly Regex Placeholder = new Regex(
+                @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
+                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+                Timeout);
+
+            /// <summary>In the order they are tried: the most specific shape first.</summary>
+            public static readonly Regex[] Keys = { OpenAiMarked, Anthropic, OpenAiLong };
+        }
 
         /// <summary>Cheap pre-filter for literals anywhere in the code: only these are matched against the key shapes.</summary>
         public static bool MayContainKey(string text)
@@ -55,7 +62,7 @@ namespace CometGuard.Analyzers.Infrastructure
 
             try
             {
-                foreach (var pattern in new[] { OpenAiMarked, Anthropic, OpenAiLong })
+                foreach (var pattern in Patterns.Keys)
                 {
                     var match = pattern.Match(text);
                     if (match.Success && !IsPlaceholder(match.Value) && LooksRandom(match.Value))
@@ -78,7 +85,7 @@ namespace CometGuard.Analyzers.Infrastructure
         {
             try
             {
-                return Placeholder.IsMatch(value);
+                return Patterns.Placeholder.IsMatch(value);
             }
             catch (RegexMatchTimeoutException)
             {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# CometGuard analyzer benchmark. Generates a realistic project (bench/out/project, git-ignored),
+# builds it with -p:ReportAnalyzer=true three ways -- no analyzers, NetAnalyzers at AnalysisMode=All,
+# NetAnalyzers + CometGuard -- plus a project with no gateway code (--plain-files, default a fifth of
+# --files: a small project is the harder case for a fixed cost), and prints medians,
+# ratios and precision/recall per rule against the planted problems.
+#
+#   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain]
+#   bench/run.sh --files 60 --runs 1      # the small size CI runs (about a minute)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+files=1500
+runs=3
+gateway=4
+seed=20261125
+plain=1
+plain_files=
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --files) files=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --gateway-percent) gateway=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --plain-files) plain_files=$2; shift 2 ;;
+    --no-plain) plain=0; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+plain_files=${plain_files:-$(( files / 5 > 20 ? files / 5 : 20 ))}
+out="$root/bench/out"
+logs="$out/logs"
+rm -rf "$logs" "$out/analyzers"
+mkdir -p "$logs" "$out/analyzers"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== building the generator and CometGuard.Analyzers (Release)"
+dotnet build "$root/bench/CometGuard.Bench/CometGuard.Bench.csproj" -c Release -nologo -v:q -clp:ErrorsOnly
+dotnet build "$root/CometGuard.Analyzers/CometGuard.Analyzers.csproj" -c Release -nologo -v:q -clp:ErrorsOnly
+# A private copy: the benchmark never loads the analyzer from a folder another build rewrites.
+cp "$root/CometGuard.Analyzers/bin/Release/netstandard2.0/CometGuard.Analyzers.dll" "$out/analyzers/"
+analyzer="$out/analyzers/CometGuard.Analyzers.dll"
+bench=(dotnet "$root/bench/CometGuard.Bench/bin/Release/net10.0/CometGuard.Bench.dll")
+
+echo "== generating $files files (gateway $gateway%, seed $seed)"
+"${bench[@]}" generate --out "$out/project" --files "$files" --gateway-percent "$gateway" --seed "$seed"
+dotnet restore "$out/project/Contoso.Bench.csproj" -nologo -v:q
+if [[ $plain == 1 ]]; then
+  "${bench[@]}" generate --out "$out/plain" --files "$plain_files" --gateway-percent 0 --seed "$seed"
+  dotnet restore "$out/plain/Contoso.Bench.csproj" -nologo -v:q
+fi
+
+common=(--no-restore --no-incremental -nologo -v:q -clp:ErrorsOnly -nodeReuse:false
+        -p:UseSharedCompilation=false -p:ReportAnalyzer=true)
+netanalyzers=(-p:EnableNETAnalyzers=true -p:AnalysisMode=All)
+
+# build NAME RUN PROJECT ARGS...: one timed full rebuild with a detailed log for the report.
+build() {
+  local name=$1 run=$2 project=$3; shift 3
+  local log="$logs/$name-$run.log" start end seconds
+  start=$(date +%s%N)
+  dotnet build "$project" "${common[@]}" "-flp:v=d;logfile=$log" "$@" > "$logs/$name-$run.console" 2>&1 \
+    || { echo "build $name failed, see $logs/$name-$run.console" >&2; tail -20 "$logs/$name-$run.console" >&2; exit 1; }
+  end=$(date +%s%N)
+  seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  printf '%s\t%s\t%s\n' "$name" "$run" "$seconds" >> "$logs/times.tsv"
+  printf '   %-14s run %s: %8s s\n' "$name" "$run" "$seconds"
+}
+
+started=$SECONDS
+echo "== building $runs time(s) each way"
+project="$out/project/Contoso.Bench.csproj"
+for run in $(seq 1 "$runs"); do
+  build none "$run" "$project" -p:RunAnalyzers=false -p:EnableNETAnalyzers=false
+  build netanalyzers "$run" "$project" "${netanalyzers[@]}"
+  build cometguard "$run" "$project" "${netanalyzers[@]}" -p:CometGuard=true "-p:CometGuardAnalyzer=$analyzer"
+done
+if [[ $plain == 1 ]]; then
+  build plain 1 "$out/plain/Contoso.Bench.csproj" "${netanalyzers[@]}" -p:CometGuard=true "-p:CometGuardAnalyzer=$analyzer"
+fi
+
+echo "== builds took $(( SECONDS - started )) s"
+"${bench[@]}" report --logs "$logs" --manifest "$out/project/planted.json" | tee "$out/report.txt"
