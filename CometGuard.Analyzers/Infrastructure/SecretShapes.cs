@@ -9,29 +9,31 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal static class SecretShapes
     {
-        // Built on first use, only when a literal passes the cheap pre-filter. Interpreted, linear
-        // patterns over short literals (RegexOptions.Compiled cost ~200 ms per build at analyzer
-        // load, more than it saves on the few literals that pass the pre-filter). The timeout only
-        // guards against a pathological multi-megabyte literal; it must be generous, or results
-        // would depend on the load of the build machine.
+        /// <summary>Longer than any vendor key; matching runs only on windows of this size, so cost stays linear.</summary>
+        private const int Window = 512;
+
+        // Built on first use, only when a literal passes the cheap pre-filter. Interpreted patterns
+        // (RegexOptions.Compiled cost ~200 ms per build at analyzer load, more than it saves). They run
+        // only on bounded windows, so no match timeout is needed: a timeout would make results
+        // depend on how loaded the build machine is.
         private static class Patterns
         {
-            private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+            private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
             // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
             // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
             public static readonly Regex OpenAiMarked = new Regex(
-                @"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
+                @"^sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
                 RegexOptions.CultureInvariant,
                 Timeout);
 
             public static readonly Regex OpenAiLong = new Regex(
-                @"(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
+                @"^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
                 RegexOptions.CultureInvariant,
                 Timeout);
 
             public static readonly Regex Anthropic = new Regex(
-                @"sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
+                @"^sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
                 RegexOptions.CultureInvariant,
                 Timeout);
 
@@ -60,21 +62,24 @@ namespace CometGuard.Analyzers.Infrastructure
                 return false;
             }
 
-            try
+            // Every key shape starts with "sk-" at a token boundary (not inside "disk-" or "task-").
+            for (var start = text.IndexOf("sk-", StringComparison.Ordinal); start >= 0; start = text.IndexOf("sk-", start + 3, StringComparison.Ordinal))
             {
+                if (start > 0 && IsKeyCharacter(text[start - 1]))
+                {
+                    continue;
+                }
+
+                var window = text.Substring(start, Math.Min(Window, text.Length - start));
                 foreach (var pattern in Patterns.Keys)
                 {
-                    var match = pattern.Match(text);
+                    var match = pattern.Match(window);
                     if (match.Success && !IsPlaceholder(match.Value) && LooksRandom(match.Value))
                     {
                         key = match.Value;
                         return true;
                     }
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological literal is not worth a build failure; it is simply not reported.
             }
 
             return false;
@@ -83,14 +88,8 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>Placeholders are not keys: <c>&lt;API_KEY&gt;</c>, <c>YOUR_API_KEY</c>, <c>sk-...</c>, <c>${VAR}</c>, blank.</summary>
         public static bool IsPlaceholder(string value)
         {
-            try
-            {
-                return Patterns.Placeholder.IsMatch(value);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return true;
-            }
+            // A placeholder is short; a long value is not one (and the bound keeps matching linear).
+            return value.Length <= Window && Patterns.Placeholder.IsMatch(value);
         }
 
         /// <summary>
@@ -120,6 +119,8 @@ namespace CometGuard.Analyzers.Infrastructure
             const string Bearer = "Bearer ";
             return value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? value.Substring(Bearer.Length).Trim() : value;
         }
+
+        private static bool IsKeyCharacter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 
         private static bool LooksRandom(string value)
         {
