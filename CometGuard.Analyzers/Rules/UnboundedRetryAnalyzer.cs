@@ -194,7 +194,24 @@ namespace CometGuard.Analyzers.Rules
                     return true;
                 }
 
-                return _apis.IsInScope(target, new[] { outcome }, cancellationToken);
+                // In an object initialiser, the options' own ShouldHandle says what is retried
+                // (a non-generic RetryStrategyOptions handling HttpRequestException is an HTTP retry).
+                var handled = new List<ITypeSymbol?> { outcome };
+                if (target.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation initializer })
+                {
+                    var state = new RetryOptionsState(_apis, _apis.IsHttpRetryStrategyOptions(options));
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation assignment)
+                        {
+                            state.Apply(assignment);
+                        }
+                    }
+
+                    handled = state.Handled(outcome);
+                }
+
+                return _apis.IsInScope(target, handled, cancellationToken);
             }
 
             private static bool IsEndless(ILoopOperation loop)

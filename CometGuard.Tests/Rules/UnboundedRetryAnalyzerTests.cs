@@ -118,6 +118,27 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Non_generic_options_whose_predicate_handles_HTTP_failures()
+            => Analyze("""
+                class C
+                {
+                    ResiliencePipeline M() => new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions
+                        {
+                            MaxRetryAttempts = {|CG0003:int.MaxValue|},
+                            BackoffType = DelayBackoffType.Exponential,
+                            UseJitter = true,
+                            ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
+                        })
+                        .Build();
+
+                    ResiliencePipeline Files() => new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 10, ShouldHandle = new PredicateBuilder().Handle<System.IO.IOException>() })
+                        .Build();
+                }
+                """);
+
+        [Fact]
         public Task Polly_v8_within_budget_is_silent()
             => Analyze("""
                 class C
