@@ -365,6 +365,7 @@ namespace CometGuard.Probe.Cli
             }
 
             options.EnableSingleRetry = parse.GetValue(command.AllowSingleRetry);
+            options.CurrentRoute = parse.GetValue(command.CurrentRoute) == "canary" ? CurrentRoute.Canary : CurrentRoute.Standby;
             return true;
         }
 
@@ -459,6 +460,12 @@ namespace CometGuard.Probe.Cli
                 {
                     Description = "Allow one retry of the happy path on 408/429/503 with a Retry-After of at most 10 s (recorded as SINGLE_RETRY).",
                 };
+                CurrentRoute = new Option<string>("--current-route")
+                {
+                    Description = "What the route carries now: standby (default), or canary, which turns KEEP_PRIMARY into ROLL_BACK (exit 30).",
+                    DefaultValueFactory = _ => "standby",
+                };
+                CurrentRoute.AcceptOnlyFromAmong("standby", "canary");
                 Format = new Option<string>("--format")
                 {
                     Description = "How records are written to stdout: the runbook template, JSON Lines, or a Markdown table (CI job summary).",
@@ -472,7 +479,7 @@ namespace CometGuard.Probe.Cli
                 Root = new Command("cometguard-probe", Description)
                 {
                     BaseUrl, EndpointFamily, Model, ModelEnv, KeyEnv, Environment, Operator, Reads, EvidenceLinks,
-                    Timeout, AllowSingleRetry, Format, Out, DryRun, new HelpOption(), new VersionOption(),
+                    Timeout, AllowSingleRetry, CurrentRoute, Format, Out, DryRun, new HelpOption(), new VersionOption(),
                 };
             }
 
@@ -499,6 +506,8 @@ namespace CometGuard.Probe.Cli
             public Option<double?> Timeout { get; }
 
             public Option<bool> AllowSingleRetry { get; }
+
+            public Option<string> CurrentRoute { get; }
 
             public Option<string> Format { get; }
 

@@ -144,6 +144,20 @@ namespace CometGuard.Tests.Cli
         }
 
         [Fact]
+        public async Task A_failing_route_that_already_carries_canary_traffic_rolls_back_with_exit_30()
+        {
+            await using var gateway = await ScriptedGateway.StartAsync(
+                new[] { Reply.Json(429, ProbeTestKit.CometApiError, ("Retry-After", "1")) },
+                Reply.Json(400, ProbeTestKit.OpenAiError));
+
+            var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--current-route", "canary");
+
+            Assert.Equal(CliApp.ExitRollBack, run.ExitCode);
+            Assert.Contains("fallback_decision: ROLL_BACK", run.Stdout, StringComparison.Ordinal);
+            run.AssertNoKey();
+        }
+
+        [Fact]
         public async Task Throttled_with_allow_single_retry_retries_once_and_routes_canary()
         {
             await using var gateway = await ScriptedGateway.StartAsync(
