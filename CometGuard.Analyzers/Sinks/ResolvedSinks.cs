@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -53,7 +54,12 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary><c>[LoggerMessage]</c>: every parameter of a source-generated logging method is a log sink.</summary>
         public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
-        public static ResolvedSinks Create(Compilation compilation) => Create(compilation, SinkCatalogue.Rows);
+        // One resolution of the catalogue per compilation, shared by every rule. The table holds its
+        // compilations weakly: an entry dies with its compilation, so nothing outlives it in the IDE.
+        private static readonly ConditionalWeakTable<Compilation, ResolvedSinks> PerCompilation = new();
+
+        /// <summary>The default catalogue resolved against <paramref name="compilation"/>, once for all rules.</summary>
+        public static ResolvedSinks Create(Compilation compilation) => PerCompilation.GetValue(compilation, c => Create(c, SinkCatalogue.Rows));
 
         public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
