@@ -46,22 +46,18 @@ namespace CometGuard.Analyzers.Infrastructure
 
         private GatewayRequestBodies(Compilation compilation)
         {
-            _jsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
-            _jObject = compilation.GetTypeByMetadataName("Newtonsoft.Json.Linq.JObject");
-            _dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
-            _jsonValue = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonValue");
-            _uri = compilation.GetTypeByMetadataName("System.Uri");
-            _jsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-            _newtonsoftJsonProperty = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonPropertyAttribute");
+            _jsonObject = compilation.FindType("System.Text.Json.Nodes.JsonObject");
+            _jObject = compilation.FindType("Newtonsoft.Json.Linq.JObject");
+            _dictionary = compilation.FindType("System.Collections.Generic.IDictionary`2");
+            _jsonValue = compilation.FindType("System.Text.Json.Nodes.JsonValue");
+            _uri = compilation.FindType("System.Uri");
+            _jsonPropertyName = compilation.FindType("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+            _newtonsoftJsonProperty = compilation.FindType("Newtonsoft.Json.JsonPropertyAttribute");
         }
 
         /// <summary>Null when the compilation references no HTTP client: no raw body can be sent.</summary>
         public static GatewayRequestBodies? Create(Compilation compilation)
-        {
-            return compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is null
-                ? null
-                : new GatewayRequestBodies(compilation);
-        }
+            => PerCompilation<GatewayRequestBodies?>.Get(compilation, c => c.FindType("System.Net.Http.HttpClient") is null ? null : new GatewayRequestBodies(c));
 
         /// <summary>True for the property an anonymous object or DTO serialises as <c>model</c>.</summary>
         public bool IsModelProperty(IPropertySymbol property)

@@ -22,13 +22,17 @@ namespace CometGuard.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<IPropertySymbol, bool> _dtoCollections = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _dtoResponses = new(SymbolEqualityComparer.Default);
 
-        public ResponseShapes(Compilation compilation, ResolvedSinks sinks)
+        private ResponseShapes(Compilation compilation, ResolvedSinks sinks)
         {
             Sinks = sinks;
-            _jsonPropertyName = compilation.GetTypeByMetadataName(SinkCatalogue.JsonPropertyNameAttribute);
+            _jsonPropertyName = compilation.FindType(SinkCatalogue.JsonPropertyNameAttribute);
             _string = compilation.GetSpecialType(SpecialType.System_String);
             _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
         }
+
+        /// <summary>The response shapes of <paramref name="compilation"/>, shared by the response rules.</summary>
+        public static ResponseShapes Create(Compilation compilation)
+            => PerCompilation<ResponseShapes>.Get(compilation, c => new ResponseShapes(c, ResolvedSinks.Create(c)));
 
         public ResolvedSinks Sinks { get; }
 

@@ -39,23 +39,23 @@ namespace CometGuard.Analyzers.Infrastructure
         private RetryApis(Compilation compilation, ResolvedSinks sinks)
         {
             Sinks = sinks;
-            HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
-            HttpRequestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
-            HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
-            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            ClientResultException = compilation.GetTypeByMetadataName("System.ClientModel.ClientResultException");
-            ClientPipeline = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipeline");
-            ClientRetryPolicy = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientRetryPolicy");
-            ClientPipelineOptions = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions");
-            HttpClientPipelineTransport = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.HttpClientPipelineTransport");
+            HttpResponseMessage = compilation.FindType("System.Net.Http.HttpResponseMessage");
+            HttpRequestException = compilation.FindType("System.Net.Http.HttpRequestException");
+            HttpMessageInvoker = compilation.FindType("System.Net.Http.HttpMessageInvoker");
+            HttpClient = compilation.FindType("System.Net.Http.HttpClient");
+            ClientResultException = compilation.FindType("System.ClientModel.ClientResultException");
+            ClientPipeline = compilation.FindType("System.ClientModel.Primitives.ClientPipeline");
+            ClientRetryPolicy = compilation.FindType("System.ClientModel.Primitives.ClientRetryPolicy");
+            ClientPipelineOptions = compilation.FindType("System.ClientModel.Primitives.ClientPipelineOptions");
+            HttpClientPipelineTransport = compilation.FindType("System.ClientModel.Primitives.HttpClientPipelineTransport");
 
-            PolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-            PolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-            Policy = compilation.GetTypeByMetadataName("Polly.Policy");
-            HttpPolicyExtensions = compilation.GetTypeByMetadataName("Polly.Extensions.Http.HttpPolicyExtensions");
+            PolicyBuilder = compilation.FindType("Polly.PolicyBuilder");
+            PolicyBuilderOfT = compilation.FindType("Polly.PolicyBuilder`1");
+            Policy = compilation.FindType("Polly.Policy");
+            HttpPolicyExtensions = compilation.FindType("Polly.Extensions.Http.HttpPolicyExtensions");
             foreach (var syntax in new[] { "Polly.RetrySyntax", "Polly.RetryTResultSyntax", "Polly.AsyncRetrySyntax", "Polly.AsyncRetryTResultSyntax" })
             {
-                if (compilation.GetTypeByMetadataName(syntax) is not { } type)
+                if (compilation.FindType(syntax) is not { } type)
                 {
                     continue;
                 }
@@ -80,29 +80,29 @@ namespace CometGuard.Analyzers.Infrastructure
                 }
             }
 
-            RetryStrategyOptionsOfT = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
-            DelayBackoffType = compilation.GetTypeByMetadataName("Polly.DelayBackoffType");
-            PredicateBuilder = compilation.GetTypeByMetadataName("Polly.PredicateBuilder");
-            PredicateBuilderOfT = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
-            HttpRetryStrategyOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions");
-            PollyHttpClientBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.PollyHttpClientBuilderExtensions");
-            ResilienceHttpClientBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions");
-            RetryPipelineBuilderExtensions = compilation.GetTypeByMetadataName("Polly.RetryResiliencePipelineBuilderExtensions");
-            ResiliencePipeline = compilation.GetTypeByMetadataName("Polly.ResiliencePipeline");
-            ResiliencePipelineOfT = compilation.GetTypeByMetadataName("Polly.ResiliencePipeline`1");
-            HttpClientBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
-            HttpClientFactoryExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
-            HttpClientFactory = compilation.GetTypeByMetadataName("System.Net.Http.IHttpClientFactory");
-            IsPollyExecutable = compilation.GetTypeByMetadataName("Polly.IsPolicy");
+            RetryStrategyOptionsOfT = compilation.FindType("Polly.Retry.RetryStrategyOptions`1");
+            DelayBackoffType = compilation.FindType("Polly.DelayBackoffType");
+            PredicateBuilder = compilation.FindType("Polly.PredicateBuilder");
+            PredicateBuilderOfT = compilation.FindType("Polly.PredicateBuilder`1");
+            HttpRetryStrategyOptions = compilation.FindType("Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions");
+            PollyHttpClientBuilderExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.PollyHttpClientBuilderExtensions");
+            ResilienceHttpClientBuilderExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions");
+            RetryPipelineBuilderExtensions = compilation.FindType("Polly.RetryResiliencePipelineBuilderExtensions");
+            ResiliencePipeline = compilation.FindType("Polly.ResiliencePipeline");
+            ResiliencePipelineOfT = compilation.FindType("Polly.ResiliencePipeline`1");
+            HttpClientBuilder = compilation.FindType("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
+            HttpClientFactoryExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
+            HttpClientFactory = compilation.FindType("System.Net.Http.IHttpClientFactory");
+            IsPollyExecutable = compilation.FindType("Polly.IsPolicy");
 
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            Exception = compilation.FindType("System.Exception");
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
-            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
-            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
-            Random = compilation.GetTypeByMetadataName("System.Random");
-            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+            DateTimeOffset = compilation.FindType("System.DateTimeOffset");
+            Stopwatch = compilation.FindType("System.Diagnostics.Stopwatch");
+            CancellationToken = compilation.FindType("System.Threading.CancellationToken");
+            TimeProvider = compilation.FindType("System.TimeProvider");
+            Random = compilation.FindType("System.Random");
+            TimeSpan = compilation.FindType("System.TimeSpan");
         }
 
         public ResolvedSinks Sinks { get; }
@@ -149,7 +149,8 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>True when any retry API or gateway transport is referenced (the retry rules' bail-out test).</summary>
         public bool HasAny => HasRetryLibrary || ClientRetryPolicy is not null || HttpClient is not null;
 
-        public static RetryApis Create(Compilation compilation) => new(compilation, ResolvedSinks.Create(compilation));
+        /// <summary>The retry APIs of <paramref name="compilation"/>, resolved once for all retry rules.</summary>
+        public static RetryApis Create(Compilation compilation) => PerCompilation<RetryApis>.Get(compilation, c => new RetryApis(c, ResolvedSinks.Create(c)));
 
         public RetryMethodKind KindOf(IMethodSymbol method)
         {

@@ -40,7 +40,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var analysis = new CompilationAnalysis(new ResponseShapes(start.Compilation, sinks));
+                var analysis = new CompilationAnalysis(ResponseShapes.Create(start.Compilation));
                 start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
             });
         }

@@ -32,7 +32,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var analysis = new CompilationAnalysis(sinks, start.Compilation.GetTypeByMetadataName(SinkCatalogue.UriType));
+                var analysis = new CompilationAnalysis(sinks, start.Compilation.FindType(SinkCatalogue.UriType));
                 start.RegisterSymbolStartAction(
                     symbolStart =>
                     {

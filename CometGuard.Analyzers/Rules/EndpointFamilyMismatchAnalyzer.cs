@@ -57,8 +57,8 @@ namespace CometGuard.Analyzers.Rules
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
                 Sinks = sinks;
-                UriType = compilation.GetTypeByMetadataName(SinkCatalogue.UriType);
-                JsonPropertyName = compilation.GetTypeByMetadataName(SinkCatalogue.JsonPropertyNameAttribute);
+                UriType = compilation.FindType(SinkCatalogue.UriType);
+                JsonPropertyName = compilation.FindType(SinkCatalogue.JsonPropertyNameAttribute);
             }
 
             public ResolvedSinks Sinks { get; }

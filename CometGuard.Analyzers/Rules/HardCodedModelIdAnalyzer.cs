@@ -37,8 +37,6 @@ namespace CometGuard.Analyzers.Rules
         public const string VariableProperty = "Variable";
         public const string ConfigurationKeyProperty = "ConfigurationKey";
 
-        private static readonly ImmutableArray<SinkRow> Rows = SelectRows();
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedModelId);
 
         public override void Initialize(AnalysisContext context)
@@ -47,7 +45,7 @@ namespace CometGuard.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var sinks = ResolvedSinks.Create(start.Compilation, Rows);
+                var sinks = ResolvedSinks.Create(start.Compilation);
                 var bodies = GatewayRequestBodies.Create(start.Compilation);
                 var models = sinks.Has(SinkKind.ModelId);
                 if (!models && bodies is null)
@@ -72,20 +70,6 @@ namespace CometGuard.Analyzers.Rules
                     start.RegisterOperationAction(analysis.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
                 }
             });
-        }
-
-        private static ImmutableArray<SinkRow> SelectRows()
-        {
-            var builder = ImmutableArray.CreateBuilder<SinkRow>();
-            foreach (var row in SinkCatalogue.Rows)
-            {
-                if (row.Kind is SinkKind.ModelId or SinkKind.RequestBody)
-                {
-                    builder.Add(row);
-                }
-            }
-
-            return builder.ToImmutable();
         }
 
         private sealed class CompilationAnalysis

@@ -78,7 +78,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 _compilation = compilation;
                 Sinks = sinks;
-                ExceptionType = compilation.GetTypeByMetadataName(SinkCatalogue.ExceptionType);
+                ExceptionType = compilation.FindType(SinkCatalogue.ExceptionType);
                 StringType = compilation.GetSpecialType(SpecialType.System_String);
                 HasLoggingFramework = ReferencesAssembly(compilation, SinkCatalogue.LoggingPipelineAssembly);
             }
@@ -128,7 +128,7 @@ namespace CometGuard.Analyzers.Rules
                     var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                     foreach (var name in CometGuardOptions.ParseList(value))
                     {
-                        if (_compilation.GetTypeByMetadataName(name) is { } type)
+                        if (_compilation.FindType(name) is { } type)
                         {
                             builder.Add(type);
                         }

@@ -37,7 +37,7 @@ namespace CometGuard.Analyzers.Rules
                 if (!sinks.Has(SinkKind.ResponseCollection)
                     && !sinks.Has(SinkKind.ResponseOptionalField)
                     && !sinks.Has(SinkKind.ThrowingJsonLookup)
-                    && start.Compilation.GetTypeByMetadataName(SinkCatalogue.JsonPropertyNameAttribute) is null)
+                    && start.Compilation.FindType(SinkCatalogue.JsonPropertyNameAttribute) is null)
                 {
                     return;
                 }
@@ -60,13 +60,13 @@ namespace CometGuard.Analyzers.Rules
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
                 _sinks = sinks;
-                _shapes = new ResponseShapes(compilation, sinks);
-                _jsonElement = compilation.GetTypeByMetadataName(SinkCatalogue.JsonElementType);
-                _jsonNode = compilation.GetTypeByMetadataName(SinkCatalogue.JsonNodeType);
+                _shapes = ResponseShapes.Create(compilation);
+                _jsonElement = compilation.FindType(SinkCatalogue.JsonElementType);
+                _jsonNode = compilation.FindType(SinkCatalogue.JsonNodeType);
                 var attributes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
                 foreach (var name in SinkCatalogue.TestMethodAttributes)
                 {
-                    if (compilation.GetTypeByMetadataName(name) is { } type)
+                    if (compilation.FindType(name) is { } type)
                     {
                         attributes.Add(type);
                     }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using CometGuard.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -54,12 +54,8 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary><c>[LoggerMessage]</c>: every parameter of a source-generated logging method is a log sink.</summary>
         public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
-        // One resolution of the catalogue per compilation, shared by every rule. The table holds its
-        // compilations weakly: an entry dies with its compilation, so nothing outlives it in the IDE.
-        private static readonly ConditionalWeakTable<Compilation, ResolvedSinks> PerCompilation = new();
-
         /// <summary>The default catalogue resolved against <paramref name="compilation"/>, once for all rules.</summary>
-        public static ResolvedSinks Create(Compilation compilation) => PerCompilation.GetValue(compilation, c => Create(c, SinkCatalogue.Rows));
+        public static ResolvedSinks Create(Compilation compilation) => PerCompilation<ResolvedSinks>.Get(compilation, c => Create(c, SinkCatalogue.Rows));
 
         public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
@@ -69,7 +65,7 @@ namespace CometGuard.Analyzers.Sinks
             {
                 if (!types.TryGetValue(row.TypeMetadataName, out var type))
                 {
-                    type = compilation.GetTypeByMetadataName(row.TypeMetadataName);
+                    type = compilation.FindType(row.TypeMetadataName);
                     types.Add(row.TypeMetadataName, type);
                 }
 
@@ -121,9 +117,9 @@ namespace CometGuard.Analyzers.Sinks
 
             return new ResolvedSinks(
                 rows,
-                compilation.GetTypeByMetadataName(SinkCatalogue.ModelIdAttribute),
-                compilation.GetTypeByMetadataName(SinkCatalogue.ApiKeyAttribute),
-                compilation.GetTypeByMetadataName(SinkCatalogue.LoggerMessageAttribute));
+                compilation.FindType(SinkCatalogue.ModelIdAttribute),
+                compilation.FindType(SinkCatalogue.ApiKeyAttribute),
+                compilation.FindType(SinkCatalogue.LoggerMessageAttribute));
         }
 
         /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
