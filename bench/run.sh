@@ -5,7 +5,12 @@
 # --files: a small project is the harder case for a fixed cost), and prints medians,
 # ratios and precision/recall per rule against the planted problems.
 #
-#   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain]
+# Builds go through the compiler server, as `dotnet build` does by default. One untimed build with
+# both analyzer sets comes first: it loads and JIT-compiles the analyzers (the SDK's NetAnalyzers
+# ship precompiled, a NuGet analyzer does not), and the report prints that one-time cost apart.
+# --no-server compiles each build in a fresh csc process instead (every build pays the JIT).
+#
+#   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain] [--no-server]
 #   bench/run.sh --files 60 --runs 1      # the small size CI runs (about a minute)
 set -euo pipefail
 
@@ -16,6 +21,7 @@ gateway=4
 seed=20261125
 plain=1
 plain_files=
+server=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --files) files=$2; shift 2 ;;
@@ -24,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --seed) seed=$2; shift 2 ;;
     --plain-files) plain_files=$2; shift 2 ;;
     --no-plain) plain=0; shift ;;
+    --no-server) server=false; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +59,7 @@ if [[ $plain == 1 ]]; then
 fi
 
 common=(--no-restore --no-incremental -nologo -v:q -clp:ErrorsOnly -nodeReuse:false
-        -p:UseSharedCompilation=false -p:ReportAnalyzer=true)
+        -p:UseSharedCompilation=$server -p:ReportAnalyzer=true)
 netanalyzers=(-p:EnableNETAnalyzers=true -p:AnalysisMode=All)
 
 # build NAME RUN PROJECT ARGS...: one timed full rebuild with a detailed log for the report.
@@ -69,8 +76,14 @@ build() {
 }
 
 started=$SECONDS
-echo "== building $runs time(s) each way"
 project="$out/project/Contoso.Bench.csproj"
+if [[ $server == true ]]; then
+  # A fresh server, so the warm-up build below is the one that loads and JIT-compiles the analyzers.
+  dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true
+  echo "== warm-up build (compiler server start, analyzers loaded and JIT-compiled; reported apart)"
+  build warmup 1 "$project" "${netanalyzers[@]}" -p:CometGuard=true "-p:CometGuardAnalyzer=$analyzer"
+fi
+echo "== building $runs time(s) each way"
 for run in $(seq 1 "$runs"); do
   build none "$run" "$project" -p:RunAnalyzers=false -p:EnableNETAnalyzers=false
   build netanalyzers "$run" "$project" "${netanalyzers[@]}"
@@ -81,4 +94,5 @@ if [[ $plain == 1 ]]; then
 fi
 
 echo "== builds took $(( SECONDS - started )) s"
+if [[ $server == true ]]; then dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true; fi
 "${bench[@]}" report --logs "$logs" --manifest "$out/project/planted.json" | tee "$out/report.txt"

@@ -139,7 +139,6 @@ namespace CometGuard.Bench
                 + "    <GenerateDocumentationFile>false</GenerateDocumentationFile>\n"
                 + "    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>\n"
                 + "    <NoWarn>$(NoWarn);OPENAI001;MEAI001;NU1603;CS1591</NoWarn>\n"
-                + "    <UseSharedCompilation>false</UseSharedCompilation>\n"
                 + "  </PropertyGroup>\n"
                 + references
                 + "  <ItemGroup Condition=\"'$(CometGuard)' == 'true'\">\n"
