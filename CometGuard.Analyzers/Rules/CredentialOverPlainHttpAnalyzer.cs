@@ -18,6 +18,8 @@ namespace CometGuard.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CredentialOverPlainHttpAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.Credential, SinkKind.AuthenticatedEndpoint, SinkKind.Endpoint);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialOverPlainHttp);
 
         public override void Initialize(AnalysisContext context)
@@ -37,7 +39,7 @@ namespace CometGuard.Analyzers.Rules
                     symbolStart =>
                     {
                         var type = new TypeAnalysis(analysis);
-                        symbolStart.RegisterOperationAction(type.AnalyzeArgument, OperationKind.Argument);
+                        symbolStart.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, type.AnalyzeArgument), SinkArguments.OperationKinds);
                         symbolStart.RegisterOperationAction(type.AnalyzeAssignment, OperationKind.SimpleAssignment);
                         symbolStart.RegisterSymbolEndAction(type.Report);
                     },
@@ -67,7 +69,9 @@ namespace CometGuard.Analyzers.Rules
         private sealed class TypeAnalysis
         {
             private readonly CompilationAnalysis _analysis;
-            private readonly ConcurrentQueue<Candidate> _candidates = new();
+
+            // Created on the first endpoint: most types have none, and this object exists for every type.
+            private ConcurrentQueue<Candidate>? _candidates;
             private int _credentialSeen;
 
             public TypeAnalysis(CompilationAnalysis analysis)
@@ -75,9 +79,8 @@ namespace CometGuard.Analyzers.Rules
                 _analysis = analysis;
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                var argument = (IArgumentOperation)context.Operation;
                 if (argument.Parameter is null)
                 {
                     return;
@@ -107,25 +110,29 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var sinks = _analysis.Sinks;
-                var position = "property '" + property.ContainingType.Name + "." + property.Name + "'";
                 if (sinks.IsSink(property, SinkKind.Credential))
                 {
                     Interlocked.Exchange(ref _credentialSeen, 1);
                 }
                 else if (sinks.IsSink(property, SinkKind.AuthenticatedEndpoint))
                 {
-                    Add(assignment.Value, authenticated: true, position, context.CancellationToken);
+                    Add(assignment.Value, authenticated: true, Describe(property), context.CancellationToken);
                 }
                 else if (sinks.IsSink(property, SinkKind.Endpoint))
                 {
-                    Add(assignment.Value, authenticated: false, position, context.CancellationToken);
+                    Add(assignment.Value, authenticated: false, Describe(property), context.CancellationToken);
                 }
             }
 
             public void Report(SymbolAnalysisContext context)
             {
+                if (Volatile.Read(ref _candidates) is not { } candidates)
+                {
+                    return;
+                }
+
                 var credentialSeen = Volatile.Read(ref _credentialSeen) == 1;
-                foreach (var candidate in _candidates)
+                foreach (var candidate in candidates)
                 {
                     if (!candidate.Authenticated && !credentialSeen)
                     {
@@ -151,8 +158,11 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                _candidates.Enqueue(new Candidate(endpoint.Source!, host, authenticated, position));
+                LazyInitializer.EnsureInitialized(ref _candidates, static () => new ConcurrentQueue<Candidate>())!
+                    .Enqueue(new Candidate(endpoint.Source!, host, authenticated, position));
             }
+
+            private static string Describe(IPropertySymbol property) => "property '" + property.ContainingType.Name + "." + property.Name + "'";
 
             private static string Describe(IParameterSymbol parameter)
             {

@@ -48,7 +48,9 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var analysis = new CompilationAnalysis(start.Compilation, sinks);
-                start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+                start.RegisterOperationAction(
+                    SinkArguments.Create(sinks, SinkKinds.Of(SinkKind.Endpoint, SinkKind.ChatCompletionsClientOptions, SinkKind.ResponsesClientOptions), analysis.AnalyzeArgument),
+                    SinkArguments.OperationKinds);
             });
         }
 
@@ -67,9 +69,8 @@ namespace CometGuard.Analyzers.Rules
 
             public INamedTypeSymbol? JsonPropertyName { get; }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                var argument = (IArgumentOperation)context.Operation;
                 if (argument.Parameter is null)
                 {
                     return;

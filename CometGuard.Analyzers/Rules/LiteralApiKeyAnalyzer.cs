@@ -42,7 +42,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (analysis.Sinks.Has(SinkKind.Credential))
                 {
-                    start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+                    start.RegisterOperationAction(SinkArguments.Create(analysis.Sinks, SinkKinds.Of(SinkKind.Credential), analysis.AnalyzeArgument), SinkArguments.OperationKinds);
                     start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 }
             });
@@ -78,9 +78,8 @@ namespace CometGuard.Analyzers.Rules
                 Report(context.ReportDiagnostic, context.Options, node, token.GetLocation(), text, key, "a string literal");
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                var argument = (IArgumentOperation)context.Operation;
                 if (argument.Value.Type?.SpecialType != SpecialType.System_String || !Sinks.IsSink(argument, SinkKind.Credential))
                 {
                     return;

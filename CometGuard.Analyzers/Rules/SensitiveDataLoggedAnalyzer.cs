@@ -39,6 +39,8 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>Names that are sensitive only on their own (<c>token</c>, not <c>continuationToken</c>).</summary>
         private static readonly ImmutableArray<string> ExactSensitiveNames = ImmutableArray.Create("token");
 
+        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.Credential, SinkKind.Prompt, SinkKind.Log, SinkKind.ConsoleOutput);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataLogged);
 
         public override void Initialize(AnalysisContext context)
@@ -60,7 +62,7 @@ namespace CometGuard.Analyzers.Rules
                     symbolStart =>
                     {
                         var type = new TypeAnalysis(analysis);
-                        symbolStart.RegisterOperationAction(type.AnalyzeArgument, OperationKind.Argument);
+                        symbolStart.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, type.AnalyzeArgument, analysis.MayLog), SinkArguments.OperationKinds);
                         symbolStart.RegisterSymbolEndAction(type.Report);
                     },
                     SymbolKind.NamedType);
@@ -94,6 +96,24 @@ namespace CometGuard.Analyzers.Rules
             }
 
             public ResolvedSinks Sinks { get; }
+
+            /// <summary>Log positions the catalogue cannot list: exception constructors and <c>cometguard.logger_types</c>.</summary>
+            public bool MayLog(OperationAnalysisContext context, IMethodSymbol method)
+            {
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    for (var type = method.ContainingType; type is not null; type = type.BaseType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type, ExceptionType))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                var loggers = LoggerTypes(context.Options, context.Operation.Syntax.SyntaxTree);
+                return !loggers.IsEmpty && method.ContainingType is { } containing && loggers.Contains(containing.OriginalDefinition);
+            }
 
             public INamedTypeSymbol? ExceptionType { get; }
 
@@ -175,19 +195,19 @@ namespace CometGuard.Analyzers.Rules
         private sealed class TypeAnalysis
         {
             private readonly CompilationAnalysis _analysis;
-            private readonly ConcurrentQueue<Candidate> _candidates = new();
+            // Both created on first use: this object exists for every type, most of which log nothing sensitive.
+            private ConcurrentQueue<Candidate>? _candidates;
 
             // Variables and members this type passes to a credential or prompt sink: credential = true, prompt = false.
-            private readonly ConcurrentDictionary<ISymbol, bool> _tainted = new(SymbolEqualityComparer.Default);
+            private ConcurrentDictionary<ISymbol, bool>? _tainted;
 
             public TypeAnalysis(CompilationAnalysis analysis)
             {
                 _analysis = analysis;
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                var argument = (IArgumentOperation)context.Operation;
                 if (argument.Parameter is not { } parameter)
                 {
                     return;
@@ -217,20 +237,28 @@ namespace CometGuard.Analyzers.Rules
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        _candidates.Enqueue(new Candidate(element, sink, names));
+                        Candidates.Enqueue(new Candidate(element, sink, names));
                     }
                 }
                 else
                 {
-                    _candidates.Enqueue(new Candidate(argument.Value, sink, names));
+                    Candidates.Enqueue(new Candidate(argument.Value, sink, names));
                 }
             }
 
+            private ConcurrentQueue<Candidate> Candidates => LazyInitializer.EnsureInitialized(ref _candidates, static () => new ConcurrentQueue<Candidate>())!;
+
             public void Report(SymbolAnalysisContext context)
             {
-                foreach (var candidate in _candidates)
+                if (Volatile.Read(ref _candidates) is not { } candidates)
                 {
-                    var finding = new Evaluator(_analysis, _tainted, candidate.Names, context.CancellationToken).Find(candidate.Value, 0);
+                    return;
+                }
+
+                var tainted = Volatile.Read(ref _tainted);
+                foreach (var candidate in candidates)
+                {
+                    var finding = new Evaluator(_analysis, tainted, candidate.Names, context.CancellationToken).Find(candidate.Value, 0);
                     if (finding is null)
                     {
                         continue;
@@ -296,7 +324,8 @@ namespace CometGuard.Analyzers.Rules
                 var symbol = ReferencedSymbol(Evaluator.Unwrap(value));
                 if (symbol is not null)
                 {
-                    _tainted.AddOrUpdate(symbol, credential, (_, existing) => existing || credential);
+                    LazyInitializer.EnsureInitialized(ref _tainted, static () => new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default))!
+                        .AddOrUpdate(symbol, credential, (_, existing) => existing || credential);
                 }
             }
         }
@@ -344,11 +373,11 @@ namespace CometGuard.Analyzers.Rules
         private readonly struct Evaluator
         {
             private readonly CompilationAnalysis _analysis;
-            private readonly ConcurrentDictionary<ISymbol, bool> _tainted;
+            private readonly ConcurrentDictionary<ISymbol, bool>? _tainted;
             private readonly ImmutableArray<string> _names;
             private readonly CancellationToken _cancellationToken;
 
-            public Evaluator(CompilationAnalysis analysis, ConcurrentDictionary<ISymbol, bool> tainted, ImmutableArray<string> names, CancellationToken cancellationToken)
+            public Evaluator(CompilationAnalysis analysis, ConcurrentDictionary<ISymbol, bool>? tainted, ImmutableArray<string> names, CancellationToken cancellationToken)
             {
                 _analysis = analysis;
                 _tainted = tainted;
@@ -558,7 +587,7 @@ namespace CometGuard.Analyzers.Rules
 
             private string? FromTaint(ISymbol symbol)
             {
-                if (!_tainted.TryGetValue(symbol, out var credential))
+                if (_tainted is null || !_tainted.TryGetValue(symbol, out var credential))
                 {
                     return null;
                 }

@@ -55,7 +55,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (apis.Sinks.Has(SinkKind.RetryCount))
                 {
-                    start.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+                    start.RegisterOperationAction(SinkArguments.Create(apis.Sinks, SinkKinds.Of(SinkKind.RetryCount), analysis.AnalyzeArgument), SinkArguments.OperationKinds);
                     start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 }
 
@@ -89,9 +89,8 @@ namespace CometGuard.Analyzers.Rules
                 Report(context, location, KindForever, "'" + invocation.TargetMethod.Name + "' retries forever");
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                var argument = (IArgumentOperation)context.Operation;
                 if (argument.ArgumentKind != ArgumentKind.Explicit
                     || !_apis.Sinks.IsSink(argument, SinkKind.RetryCount)
                     || argument.Value.ConstantValue is not { HasValue: true, Value: int count })

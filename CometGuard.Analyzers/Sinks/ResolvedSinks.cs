@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CometGuard.Analyzers.Infrastructure;
@@ -16,6 +17,13 @@ namespace CometGuard.Analyzers.Sinks
         private readonly Dictionary<ISymbol, ImmutableArray<SinkRow>> _rows;
         private readonly bool[] _kinds;
 
+        // Per method or indexer: the kinds its parameter rows carry (SinkKinds.Of bits), for the per-call pre-check.
+        private readonly Dictionary<ISymbol, ulong> _parameterKinds = new(SymbolEqualityComparer.Default);
+
+        // Kinds a marker attribute can add to any method ([ModelId], [ApiKey], [LoggerMessage]); such methods are cached.
+        private readonly ulong _markerKinds;
+        private readonly ConcurrentDictionary<ISymbol, ulong> _markedMethods = new(SymbolEqualityComparer.Default);
+
         private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute, INamedTypeSymbol? loggerMessageAttribute)
         {
             _rows = rows;
@@ -28,22 +36,30 @@ namespace CometGuard.Analyzers.Sinks
                 foreach (var row in pair.Value)
                 {
                     _kinds[(int)row.Kind] = true;
+                    if (pair.Key is IParameterSymbol { ContainingSymbol: { } member })
+                    {
+                        _parameterKinds.TryGetValue(member, out var kinds);
+                        _parameterKinds[member] = kinds | SinkKinds.Of(row.Kind);
+                    }
                 }
             }
 
             if (modelIdAttribute is not null)
             {
                 _kinds[(int)SinkKind.ModelId] = true;
+                _markerKinds |= SinkKinds.Of(SinkKind.ModelId);
             }
 
             if (apiKeyAttribute is not null)
             {
                 _kinds[(int)SinkKind.Credential] = true;
+                _markerKinds |= SinkKinds.Of(SinkKind.Credential);
             }
 
             if (loggerMessageAttribute is not null)
             {
                 _kinds[(int)SinkKind.Log] = true;
+                _markerKinds |= SinkKinds.Of(SinkKind.Log);
             }
         }
 
@@ -124,6 +140,43 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
         public bool Has(SinkKind kind) => _kinds[(int)kind];
+
+        /// <summary>
+        /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
+        /// <paramref name="kinds"/> (<see cref="SinkKinds.Of(SinkKind)"/> bits): one lookup per call, before any argument is looked at.
+        /// </summary>
+        public bool MayTakeSink(IMethodSymbol method, ulong kinds)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (_parameterKinds.TryGetValue(definition, out var found) && (found & kinds) != 0)
+            {
+                return true;
+            }
+
+            return (kinds & _markerKinds) != 0 && (_markedMethods.GetOrAdd(definition, MarkedKinds) & kinds) != 0;
+        }
+
+        private ulong MarkedKinds(ISymbol member)
+        {
+            var kinds = 0UL;
+            if (member is not IMethodSymbol method)
+            {
+                return kinds;
+            }
+
+            if (IsLoggerMessage(method))
+            {
+                kinds |= SinkKinds.Of(SinkKind.Log);
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                kinds |= HasMarker(parameter, SinkKind.ModelId) ? SinkKinds.Of(SinkKind.ModelId) : 0;
+                kinds |= HasMarker(parameter, SinkKind.Credential) ? SinkKinds.Of(SinkKind.Credential) : 0;
+            }
+
+            return kinds;
+        }
 
         /// <summary>True when the argument lands in a sink of <paramref name="kind"/>, conditions included.</summary>
         public bool IsSink(IArgumentOperation argument, SinkKind kind)

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Immutable;
+using CometGuard.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Argument analysis driven from calls and creations. An action registered on every
+    /// <see cref="OperationKind.Argument"/> costs more than the median NetAnalyzers rule on the benchmark
+    /// even when it returns at once; one callback per call with one lookup of the target does not.
+    /// </summary>
+    internal static class SinkArguments
+    {
+        /// <summary>The operations that carry arguments to a sink: calls (constructor initialisers included) and creations.</summary>
+        public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
+
+        /// <summary>
+        /// An action for <see cref="OperationKinds"/> that hands each argument to <paramref name="analyze"/> when the
+        /// target may take a sink of <paramref name="kinds"/>, or when <paramref name="alsoWhen"/> says so.
+        /// </summary>
+        public static Action<OperationAnalysisContext> Create(
+            ResolvedSinks sinks,
+            ulong kinds,
+            Action<OperationAnalysisContext, IArgumentOperation> analyze,
+            Func<OperationAnalysisContext, IMethodSymbol, bool>? alsoWhen = null)
+        {
+            return context =>
+            {
+                IMethodSymbol? method;
+                ImmutableArray<IArgumentOperation> arguments;
+                switch (context.Operation)
+                {
+                    case IInvocationOperation invocation:
+                        method = invocation.TargetMethod;
+                        arguments = invocation.Arguments;
+                        break;
+                    case IObjectCreationOperation creation:
+                        method = creation.Constructor;
+                        arguments = creation.Arguments;
+                        break;
+                    default:
+                        return;
+                }
+
+                if (method is null || arguments.IsEmpty || (!sinks.MayTakeSink(method, kinds) && (alsoWhen is null || !alsoWhen(context, method))))
+                {
+                    return;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    analyze(context, argument);
+                }
+            };
+        }
+    }
+}
