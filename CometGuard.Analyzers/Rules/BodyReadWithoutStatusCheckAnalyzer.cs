@@ -26,6 +26,8 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>Diagnostic property, present when <c>X.Content</c> in the read can become <c>X.EnsureSuccessStatusCode().Content</c>.</summary>
         public const string InlineProperty = "Inline";
 
+        private static readonly ulong BodyRead = SinkKinds.Of(SinkKind.HttpBodyRead);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BodyReadWithoutStatusCheck);
 
         public override void Initialize(AnalysisContext context)
@@ -66,7 +68,7 @@ namespace CometGuard.Analyzers.Rules
                 {
                     content = read.Instance;
                 }
-                else if (read.Arguments.Length > 0 && Sinks.IsSink(read.Arguments[0], SinkKind.HttpBodyRead))
+                else if (Sinks.MayTakeSink(method, BodyRead) && read.Arguments.Length > 0 && Sinks.IsSink(read.Arguments[0], SinkKind.HttpBodyRead))
                 {
                     content = read.Arguments[0].Value;
                 }
@@ -87,7 +89,7 @@ namespace CometGuard.Analyzers.Rules
 
                 var root = Root(read);
                 ITypeSymbol? resultType = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
-                var checkpoint = read.Syntax;
+                IOperation checkpoint = read;
                 if (text)
                 {
                     // Text read for a log line or an error message is fine; parsing it as the success shape is not.
@@ -96,7 +98,7 @@ namespace CometGuard.Analyzers.Rules
                         return;
                     }
 
-                    checkpoint = parse.Syntax;
+                    checkpoint = parse;
                     resultType = parse.TargetMethod.TypeArguments.Length == 1 ? parse.TargetMethod.TypeArguments[0] : null;
                 }
 
@@ -106,7 +108,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var paths = AccessPath.WithAlias(response);
-                if (!paths.IsEmpty && IsGuarded(context, checkpoint, paths))
+                if (!paths.IsEmpty && (IsAfterEnsureStatement(checkpoint, paths) || IsGuarded(context, checkpoint.Syntax, paths)))
                 {
                     return;
                 }
@@ -327,6 +329,84 @@ namespace CometGuard.Analyzers.Rules
                 // Either outcome of a status check counts: reading the error envelope after `!IsSuccessStatusCode` is right.
                 return guards.IsGuardedByStatement((operation, captures) => IsEnsureSuccess(operation, captures, paths))
                     || guards.IsGuardedByBranch((condition, captures) => IsStatusCheck(condition, captures, paths, depth: 0) ? GuardWhen.Either : GuardWhen.Never);
+            }
+
+            /// <summary>
+            /// The common safe shape without building a control flow graph: <c>x.EnsureSuccessStatusCode();</c> (or a
+            /// local initialised from it) as an earlier statement of a block around the read. Such a statement runs on
+            /// every path to the read unless a label between them lets a <c>goto</c> in, so a label sends the question
+            /// to the graph. Anything else is left to the graph too.
+            /// </summary>
+            private bool IsAfterEnsureStatement(IOperation checkpoint, ImmutableArray<AccessPath> paths)
+            {
+                var current = checkpoint;
+                while (current.Parent is { } parent)
+                {
+                    if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return false;
+                    }
+
+                    if (parent is IBlockOperation block && current is not ILabeledOperation)
+                    {
+                        var ensured = false;
+                        foreach (var statement in block.Operations)
+                        {
+                            if (ReferenceEquals(statement, current))
+                            {
+                                if (ensured)
+                                {
+                                    return true;
+                                }
+
+                                break;
+                            }
+
+                            if (statement is ILabeledOperation)
+                            {
+                                ensured = false;
+                            }
+                            else if (!ensured && IsEnsureStatement(statement, paths))
+                            {
+                                ensured = true;
+                            }
+                        }
+                    }
+                    else if (parent is IBlockOperation)
+                    {
+                        return false;
+                    }
+
+                    current = parent;
+                }
+
+                return false;
+            }
+
+            private bool IsEnsureStatement(IOperation statement, ImmutableArray<AccessPath> paths)
+            {
+                var value = statement switch
+                {
+                    IExpressionStatementOperation expression => expression.Operation,
+                    IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+                        when group.Declarations[0].Declarators.Length == 1 => group.Declarations[0].Declarators[0].Initializer?.Value,
+                    _ => null,
+                };
+
+                while (value is IAwaitOperation or IConversionOperation or ISimpleAssignmentOperation)
+                {
+                    value = value switch
+                    {
+                        IAwaitOperation awaited => awaited.Operation,
+                        IConversionOperation conversion => conversion.Operand,
+                        ISimpleAssignmentOperation assignment => assignment.Value,
+                        _ => null,
+                    };
+                }
+
+                return value is IInvocationOperation { Instance: { } instance } invocation
+                    && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
+                    && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
             }
 
             private bool IsEnsureSuccess(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)

@@ -222,6 +222,88 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Guarded_by_an_earlier_statement_of_an_enclosing_block()
+            => Analyze("""
+                class C
+                {
+                    async Task<List<ChatCompletionDto?>> A(HttpResponseMessage response, int times)
+                    {
+                        var results = new List<ChatCompletionDto?>();
+                        response.EnsureSuccessStatusCode();
+                        for (var i = 0; i < times; i++)
+                        {
+                            try
+                            {
+                                results.Add(await response.Content.ReadFromJsonAsync<ChatCompletionDto>());
+                            }
+                            catch (JsonException)
+                            {
+                            }
+                        }
+
+                        return results;
+                    }
+
+                    async Task<ChatCompletionDto?> B(HttpResponseMessage response)
+                    {
+                        var checkedResponse = response.EnsureSuccessStatusCode();
+                        return await checkedResponse.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_goto_past_the_check_still_reports()
+            => Analyze("""
+                class C
+                {
+                    async Task<ChatCompletionDto?> A(HttpResponseMessage response, bool cached)
+                    {
+                        if (cached) goto Read;
+                        response.EnsureSuccessStatusCode();
+                    Read:
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> B(HttpResponseMessage response, bool cached)
+                    {
+                        if (cached) goto Read;
+                        response.EnsureSuccessStatusCode();
+                    Read:
+                        Console.WriteLine("reading");
+                        var dto = await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                        return dto;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_check_in_a_lambda_or_a_skipped_try_is_not_a_check()
+            => Analyze("""
+                class C
+                {
+                    async Task<ChatCompletionDto?> A(HttpResponseMessage response)
+                    {
+                        Action check = () => response.EnsureSuccessStatusCode();
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> B(HttpResponseMessage response)
+                    {
+                        try
+                        {
+                            response.EnsureSuccessStatusCode();
+                        }
+                        catch (HttpRequestException)
+                        {
+                        }
+
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Guarded_by_IsSuccessStatusCode()
             => Analyze("""
                 class C
