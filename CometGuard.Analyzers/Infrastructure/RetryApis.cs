@@ -174,13 +174,13 @@ namespace CometGuard.Analyzers.Infrastructure
             return false;
         }
 
-        public bool IsHttpRetryStrategyOptions(ITypeSymbol? type) => DerivesFrom(type, HttpRetryStrategyOptions);
+        public bool IsHttpRetryStrategyOptions(ITypeSymbol? type) => TypeLookup.DerivesFrom(type, HttpRetryStrategyOptions);
 
         /// <summary>True for the outcomes of a gateway call: an HTTP response, an HTTP or SDK exception.</summary>
         public bool IsGatewayOutcome(ITypeSymbol? type)
         {
             return type is not null
-                && (DerivesFrom(type, HttpResponseMessage) || DerivesFrom(type, HttpRequestException) || DerivesFrom(type, ClientResultException));
+                && (TypeLookup.DerivesFrom(type, HttpResponseMessage) || TypeLookup.DerivesFrom(type, HttpRequestException) || TypeLookup.DerivesFrom(type, ClientResultException));
         }
 
         /// <summary>True for <c>Exception</c>/<c>object</c>: outcomes that say nothing about what is retried.</summary>
@@ -195,12 +195,12 @@ namespace CometGuard.Analyzers.Infrastructure
         public bool IsGatewayCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (DerivesFrom(method.ContainingType, HttpMessageInvoker))
+            if (TypeLookup.DerivesFrom(method.ContainingType, HttpMessageInvoker))
             {
                 return true;
             }
 
-            if (method.IsExtensionMethod && method.Parameters.Length > 0 && DerivesFrom(method.Parameters[0].Type, HttpMessageInvoker))
+            if (method.IsExtensionMethod && method.Parameters.Length > 0 && TypeLookup.DerivesFrom(method.Parameters[0].Type, HttpMessageInvoker))
             {
                 return true;
             }
@@ -371,24 +371,6 @@ namespace CometGuard.Analyzers.Infrastructure
                         return operation;
                 }
             }
-        }
-
-        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -49,7 +49,7 @@ namespace CometGuard.Analyzers.Infrastructure
         public bool Apply(ISimpleAssignmentOperation assignment)
         {
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property }
-                || !RetryApis.DerivesFrom(property.ContainingType, _apis.RetryStrategyOptionsOfT))
+                || !TypeLookup.DerivesFrom(property.ContainingType, _apis.RetryStrategyOptionsOfT))
             {
                 return false;
             }

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CometGuard.Analyzers.Infrastructure
 {
-    /// <summary>Type lookup by CLR metadata name through the compilation's merged namespaces.</summary>
+    /// <summary>Type lookups: by CLR metadata name through the compilation's merged namespaces, and along base types.</summary>
     public static class TypeLookup
     {
         /// <summary>
@@ -44,6 +44,25 @@ namespace CometGuard.Analyzers.Infrastructure
             }
 
             return type;
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic types by definition).</summary>
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static INamespaceSymbol? Namespace(INamespaceSymbol parent, string name)

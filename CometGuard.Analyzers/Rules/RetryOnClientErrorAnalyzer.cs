@@ -96,7 +96,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (method.Name is "Handle" or "Or"
                     && method.TypeArguments.Length == 1
-                    && RetryApis.DerivesFrom(method.TypeArguments[0], _apis.ClientResultException)
+                    && TypeLookup.DerivesFrom(method.TypeArguments[0], _apis.ClientResultException)
                     && invocation.Arguments.Length == (method.IsExtensionMethod ? 1 : 0)
                     && FeedsRetry(invocation))
                 {
@@ -127,16 +127,16 @@ namespace CometGuard.Analyzers.Rules
                 {
                     switch (operation)
                     {
-                        case IPropertyReferenceOperation { Property.Name: "Status" } status when RetryApis.DerivesFrom(status.Property.ContainingType, _apis.ClientResultException):
+                        case IPropertyReferenceOperation { Property.Name: "Status" } status when TypeLookup.DerivesFrom(status.Property.ContainingType, _apis.ClientResultException):
                             checksStatus = true;
                             break;
-                        case IIsTypeOperation isType when RetryApis.DerivesFrom(isType.TypeOperand, _apis.ClientResultException):
+                        case IIsTypeOperation isType when TypeLookup.DerivesFrom(isType.TypeOperand, _apis.ClientResultException):
                             exceptionTest ??= isType;
                             break;
-                        case ITypePatternOperation typePattern when RetryApis.DerivesFrom(typePattern.MatchedType, _apis.ClientResultException):
+                        case ITypePatternOperation typePattern when TypeLookup.DerivesFrom(typePattern.MatchedType, _apis.ClientResultException):
                             exceptionTest ??= typePattern;
                             break;
-                        case IDeclarationPatternOperation declaration when RetryApis.DerivesFrom(declaration.MatchedType, _apis.ClientResultException):
+                        case IDeclarationPatternOperation declaration when TypeLookup.DerivesFrom(declaration.MatchedType, _apis.ClientResultException):
                             exceptionTest ??= declaration;
                             break;
                     }
@@ -271,7 +271,7 @@ namespace CometGuard.Analyzers.Rules
                     : null;
             }
 
-            private bool IsResponse(ITypeSymbol? type) => RetryApis.DerivesFrom(type, _apis.HttpResponseMessage);
+            private bool IsResponse(ITypeSymbol? type) => TypeLookup.DerivesFrom(type, _apis.HttpResponseMessage);
 
             /// <summary>A Polly v7 builder chain ending in a retry, or a v8 predicate assigned to a retry's <c>ShouldHandle</c>.</summary>
             private bool FeedsRetry(IOperation builder)

@@ -222,9 +222,9 @@ namespace CometGuard.Analyzers.Rules
                         case IParameterReferenceOperation:
                         case ILocalReferenceOperation:
                             return false;
-                        case IInvocationOperation invocation when RetryApis.DerivesFrom(invocation.TargetMethod.ContainingType, _apis.Random):
+                        case IInvocationOperation invocation when TypeLookup.DerivesFrom(invocation.TargetMethod.ContainingType, _apis.Random):
                             return false;
-                        case IPropertyReferenceOperation property when RetryApis.DerivesFrom(property.Property.ContainingType, _apis.Random):
+                        case IPropertyReferenceOperation property when TypeLookup.DerivesFrom(property.Property.ContainingType, _apis.Random):
                             return false;
                         case IInvocationOperation invocation when !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _apis.TimeSpan):
                             // A helper computes the delay: assume it varies.

@@ -100,15 +100,9 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>Log positions the catalogue cannot list: exception constructors and <c>cometguard.logger_types</c>.</summary>
             public bool MayLog(OperationAnalysisContext context, IMethodSymbol method)
             {
-                if (method.MethodKind == MethodKind.Constructor)
+                if (method.MethodKind == MethodKind.Constructor && TypeLookup.DerivesFrom(method.ContainingType, ExceptionType))
                 {
-                    for (var type = method.ContainingType; type is not null; type = type.BaseType)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(type, ExceptionType))
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
 
                 var loggers = LoggerTypes(context.Options, context.Operation.Syntax.SyntaxTree);
@@ -286,7 +280,7 @@ namespace CometGuard.Analyzers.Rules
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                     && parameter.Name == SinkCatalogue.ExceptionMessageParameter
                     && parameter.Type.SpecialType == SpecialType.System_String
-                    && InheritsFrom(constructor.ContainingType, _analysis.ExceptionType))
+                    && TypeLookup.DerivesFrom(constructor.ContainingType, _analysis.ExceptionType))
                 {
                     return "the message of '" + constructor.ContainingType.Name + "'";
                 }
@@ -299,24 +293,6 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return null;
-            }
-
-            private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-            {
-                if (baseType is null)
-                {
-                    return false;
-                }
-
-                for (; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, baseType))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private void Taint(IOperation value, bool credential)

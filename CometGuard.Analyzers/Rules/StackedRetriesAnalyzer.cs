@@ -89,8 +89,8 @@ namespace CometGuard.Analyzers.Rules
 
                 if (invocation.TargetMethod.Name.StartsWith("Execute", System.StringComparison.Ordinal)
                     && invocation.Instance is { } pipeline
-                    && (RetryApis.DerivesFrom(pipeline.Type, _apis.ResiliencePipeline)
-                        || RetryApis.DerivesFrom(pipeline.Type, _apis.ResiliencePipelineOfT)
+                    && (TypeLookup.DerivesFrom(pipeline.Type, _apis.ResiliencePipeline)
+                        || TypeLookup.DerivesFrom(pipeline.Type, _apis.ResiliencePipelineOfT)
                         || (pipeline.Type is { } policyType && _apis.IsPollyExecutable is { } isPolicy && policyType.AllInterfaces.Contains(isPolicy, SymbolEqualityComparer.Default))))
                 {
                     AnalyzeExecute(context, invocation, pipeline);
@@ -349,7 +349,7 @@ namespace CometGuard.Analyzers.Rules
                     case IObjectCreationOperation creation:
                         foreach (var argument in creation.Arguments)
                         {
-                            if (RetryApis.DerivesFrom(argument.Value.Type, _apis.ClientPipelineOptions))
+                            if (TypeLookup.DerivesFrom(argument.Value.Type, _apis.ClientPipelineOptions))
                             {
                                 return RetriesOfOptions(argument.Value);
                             }
@@ -393,7 +393,7 @@ namespace CometGuard.Analyzers.Rules
                 foreach (var assignment in assignments)
                 {
                     if (assignment.Target is IPropertyReferenceOperation { Property.Name: "RetryPolicy" } property
-                        && RetryApis.DerivesFrom(property.Property.ContainingType, _apis.ClientPipelineOptions))
+                        && TypeLookup.DerivesFrom(property.Property.ContainingType, _apis.ClientPipelineOptions))
                     {
                         retries = RetryApis.Unwrap(assignment.Value) is IObjectCreationOperation policy
                             && SymbolEqualityComparer.Default.Equals(policy.Type, _apis.ClientRetryPolicy)
@@ -442,7 +442,7 @@ namespace CometGuard.Analyzers.Rules
                 switch (unwrapped)
                 {
                     case IInvocationOperation { TargetMethod.Name: "CreateClient" } create
-                        when RetryApis.DerivesFrom(create.TargetMethod.ContainingType, _apis.HttpClientFactory):
+                        when TypeLookup.DerivesFrom(create.TargetMethod.ContainingType, _apis.HttpClientFactory):
                         foreach (var argument in create.Arguments)
                         {
                             if (argument.Value.ConstantValue is { HasValue: true, Value: string name })

@@ -353,8 +353,8 @@ namespace CometGuard.Analyzers.Rules
             private bool IsStatusCheck(IPropertyReferenceOperation property)
             {
                 var owner = property.Property.ContainingType;
-                return (RetryApis.DerivesFrom(owner, _apis.HttpResponseMessage) && property.Property.Name is "IsSuccessStatusCode" or "StatusCode")
-                    || (RetryApis.DerivesFrom(owner, _apis.ClientResultException) && property.Property.Name == "Status");
+                return (TypeLookup.DerivesFrom(owner, _apis.HttpResponseMessage) && property.Property.Name is "IsSuccessStatusCode" or "StatusCode")
+                    || (TypeLookup.DerivesFrom(owner, _apis.ClientResultException) && property.Property.Name == "Status");
             }
 
             private bool IsClockOrCancellation(ISymbol member)
@@ -368,7 +368,7 @@ namespace CometGuard.Analyzers.Rules
                 return SymbolEqualityComparer.Default.Equals(owner, _apis.DateTime)
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.DateTimeOffset)
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.Stopwatch)
-                    || RetryApis.DerivesFrom(owner, _apis.TimeProvider);
+                    || TypeLookup.DerivesFrom(owner, _apis.TimeProvider);
             }
 
             private static bool AlwaysLeaves(IBlockOperation handler)

@@ -274,18 +274,7 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
-            private bool IsJsonType(INamedTypeSymbol? type)
-            {
-                for (; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, _jsonElement) || SymbolEqualityComparer.Default.Equals(type, _jsonNode))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            private bool IsJsonType(INamedTypeSymbol? type) => TypeLookup.DerivesFrom(type, _jsonElement) || TypeLookup.DerivesFrom(type, _jsonNode);
 
             // --- Guard evaluators ------------------------------------------------------------
 
@@ -589,14 +578,11 @@ namespace CometGuard.Analyzers.Rules
 
                 foreach (var attribute in method.GetAttributes())
                 {
-                    for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                    foreach (var test in _testAttributes)
                     {
-                        foreach (var test in _testAttributes)
+                        if (TypeLookup.DerivesFrom(attribute.AttributeClass, test))
                         {
-                            if (SymbolEqualityComparer.Default.Equals(type, test))
-                            {
-                                return true;
-                            }
+                            return true;
                         }
                     }
                 }

@@ -58,6 +58,7 @@ namespace CometGuard.Bench
             Console.WriteLine("NetAnalyzers: " + netVersion.Split(',')[0] + " " + Version(netVersion) + " at AnalysisMode=All");
             Console.WriteLine();
             var warmupLog = Directory.GetFiles(logs, "warmup-*.log").FirstOrDefault();
+            var plainLogs = Directory.GetFiles(logs, "plain-*.log").OrderBy(f => f, StringComparer.Ordinal).ToList();
             Console.WriteLine("Build wall time (dotnet build --no-incremental, -p:ReportAnalyzer=true, "
                 + (warmupLog is null ? "each compile in a fresh csc process: analyzer JIT in every build)" : "warm compiler server, as dotnet build runs by default)"));
             Console.WriteLine(F("  no analyzers                 {0,8:0.00} s", wallNone));
@@ -84,7 +85,6 @@ namespace CometGuard.Bench
                 Console.WriteLine("  (no CometGuard analyzer ran: check the Analyzer item)");
             }
 
-            var plainLogs = Directory.GetFiles(logs, "plain-*.log").OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (plainLogs.Count > 0)
             {
                 var plainTables = plainLogs.Select(ParseTable).ToList();
@@ -106,7 +106,7 @@ namespace CometGuard.Bench
                 Console.WriteLine();
                 Console.WriteLine(F(
                     "One-time cost in the warm-up build ({3}, first build in a fresh compiler server: loading and JIT-compiling; the SDK's NetAnalyzers ship precompiled): CometGuard {0:0.000} s (costliest analyzer {1:0.000} s), median NetAnalyzers analyzer {2:0.000} s",
-                    warmCg.Sum(a => a.Seconds), warmCg.Count == 0 ? 0 : warmCg.Max(a => a.Seconds), warmNet, Directory.GetFiles(logs, "plain-*.log").Length > 0 ? "the project without gateway code" : "the benchmark project"));
+                    warmCg.Sum(a => a.Seconds), warmCg.Count == 0 ? 0 : warmCg.Max(a => a.Seconds), warmNet, plainLogs.Count > 0 ? "the project without gateway code" : "the benchmark project"));
             }
 
             Console.WriteLine();
