@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
@@ -13,12 +13,12 @@ namespace CometGuard.Analyzers.Rules
     /// <summary>
     /// CG0009: a bearer credential sent to a hard-coded <c>http://</c> endpoint whose host is not
     /// loopback. SDK client endpoints always carry the client's credential; raw HTTP addresses are
-    /// reported when the same type also sets an Authorization credential.
+    /// reported when the same type (with its nested types) also sets an Authorization credential.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CredentialOverPlainHttpAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.Credential, SinkKind.AuthenticatedEndpoint, SinkKind.Endpoint);
+        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.AuthenticatedEndpoint, SinkKind.Endpoint);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialOverPlainHttp);
 
@@ -35,48 +35,27 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var analysis = new CompilationAnalysis(sinks, start.Compilation.FindType(SinkCatalogue.UriType));
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
-                    {
-                        var type = new TypeAnalysis(analysis);
-                        symbolStart.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, type.AnalyzeArgument), SinkArguments.OperationKinds);
-                        symbolStart.RegisterOperationAction(type.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                        symbolStart.RegisterSymbolEndAction(type.Report);
-                    },
-                    SymbolKind.NamedType);
+                start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument), SinkArguments.OperationKinds);
+                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
         }
 
         private sealed class CompilationAnalysis
         {
+            private readonly ResolvedSinks _sinks;
+            private readonly INamedTypeSymbol? _uriType;
+
+            // Whether a type (nested types included) sets a credential, asked for raw HTTP endpoints only.
+            private readonly PerType<bool> _setsCredential;
+
             // A literal shared by several endpoints (a const used twice) is reported once.
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
 
             public CompilationAnalysis(ResolvedSinks sinks, INamedTypeSymbol? uriType)
             {
-                Sinks = sinks;
-                UriType = uriType;
-            }
-
-            public ResolvedSinks Sinks { get; }
-
-            public INamedTypeSymbol? UriType { get; }
-
-            public bool TryClaim(Location location) => _reported.TryAdd((location.SourceTree!, location.SourceSpan), 0);
-        }
-
-        /// <summary>What one type sends where; decided at the end of the type, when all its members are seen.</summary>
-        private sealed class TypeAnalysis
-        {
-            private readonly CompilationAnalysis _analysis;
-
-            // Created on the first endpoint: most types have none, and this object exists for every type.
-            private ConcurrentQueue<Candidate>? _candidates;
-            private int _credentialSeen;
-
-            public TypeAnalysis(CompilationAnalysis analysis)
-            {
-                _analysis = analysis;
+                _sinks = sinks;
+                _uriType = uriType;
+                _setsCredential = new PerType<bool>((operations, _) => SetsCredential(operations));
             }
 
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
@@ -86,18 +65,13 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var sinks = _analysis.Sinks;
-                if (sinks.IsSink(argument, SinkKind.Credential))
+                if (_sinks.IsSink(argument, SinkKind.AuthenticatedEndpoint))
                 {
-                    Interlocked.Exchange(ref _credentialSeen, 1);
+                    Analyze(context, argument.Value, authenticated: true, Describe(argument.Parameter));
                 }
-                else if (sinks.IsSink(argument, SinkKind.AuthenticatedEndpoint))
+                else if (_sinks.IsSink(argument, SinkKind.Endpoint))
                 {
-                    Add(argument.Value, authenticated: true, Describe(argument.Parameter), context.CancellationToken);
-                }
-                else if (sinks.IsSink(argument, SinkKind.Endpoint))
-                {
-                    Add(argument.Value, authenticated: false, Describe(argument.Parameter), context.CancellationToken);
+                    Analyze(context, argument.Value, authenticated: false, Describe(argument.Parameter));
                 }
             }
 
@@ -109,57 +83,90 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var sinks = _analysis.Sinks;
-                if (sinks.IsSink(property, SinkKind.Credential))
+                if (_sinks.IsSink(property, SinkKind.AuthenticatedEndpoint))
                 {
-                    Interlocked.Exchange(ref _credentialSeen, 1);
+                    Analyze(context, assignment.Value, authenticated: true, Describe(property));
                 }
-                else if (sinks.IsSink(property, SinkKind.AuthenticatedEndpoint))
+                else if (_sinks.IsSink(property, SinkKind.Endpoint))
                 {
-                    Add(assignment.Value, authenticated: true, Describe(property), context.CancellationToken);
-                }
-                else if (sinks.IsSink(property, SinkKind.Endpoint))
-                {
-                    Add(assignment.Value, authenticated: false, Describe(property), context.CancellationToken);
+                    Analyze(context, assignment.Value, authenticated: false, Describe(property));
                 }
             }
 
-            public void Report(SymbolAnalysisContext context)
+            private void Analyze(OperationAnalysisContext context, IOperation value, bool authenticated, string position)
             {
-                if (Volatile.Read(ref _candidates) is not { } candidates)
-                {
-                    return;
-                }
-
-                var credentialSeen = Volatile.Read(ref _credentialSeen) == 1;
-                foreach (var candidate in candidates)
-                {
-                    if (!candidate.Authenticated && !credentialSeen)
-                    {
-                        continue;
-                    }
-
-                    var location = candidate.Source.GetLocation();
-                    var allowed = CometGuardOptions.GetList(context.Options, candidate.Source.SyntaxTree, CometGuardOptions.AllowedHttpHosts);
-                    if (EndpointUri.IsAllowed(candidate.Host, allowed) || !_analysis.TryClaim(location))
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, candidate.Host, candidate.Position));
-                }
-            }
-
-            private void Add(IOperation value, bool authenticated, string position, CancellationToken cancellationToken)
-            {
-                var endpoint = EndpointUri.Find(value, _analysis.UriType, cancellationToken);
+                var endpoint = EndpointUri.Find(value, _uriType, context.CancellationToken);
                 if (!endpoint.IsKnown || EndpointUri.PlainHttpHost(endpoint.Text) is not { } host || EndpointUri.IsLoopback(host))
                 {
                     return;
                 }
 
-                LazyInitializer.EnsureInitialized(ref _candidates, static () => new ConcurrentQueue<Candidate>())!
-                    .Enqueue(new Candidate(endpoint.Source!, host, authenticated, position));
+                var source = endpoint.Source!;
+                var allowed = CometGuardOptions.GetList(context.Options, source.SyntaxTree, CometGuardOptions.AllowedHttpHosts);
+                if (EndpointUri.IsAllowed(host, allowed)
+                    || (!authenticated && !_setsCredential.Get(context)))
+                {
+                    return;
+                }
+
+                // The address as written when it is in the member being analysed; a field or constant declared
+                // elsewhere is reported where this member sends it, so the IDE finds the diagnostic (and its fix)
+                // when it analyses only the lines under the cursor.
+                var location = InMember(source, context) ? source.GetLocation() : value.Syntax.GetLocation();
+                if (_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, host, position));
+                }
+            }
+
+            private static bool InMember(SyntaxNode source, OperationAnalysisContext context)
+            {
+                foreach (var reference in context.ContainingSymbol.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == source.SyntaxTree && reference.Span.Contains(source.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A credential argument or a credential property assignment anywhere in the type.</summary>
+            private bool SetsCredential(IEnumerable<IOperation> operations)
+            {
+                foreach (var operation in operations)
+                {
+                    switch (operation)
+                    {
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } when _sinks.IsSink(property, SinkKind.Credential):
+                            return true;
+                        case IInvocationOperation invocation when TakesCredential(invocation.TargetMethod, invocation.Arguments):
+                            return true;
+                        case IObjectCreationOperation creation when TakesCredential(creation.Constructor, creation.Arguments):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool TakesCredential(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (method is null || !_sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential)))
+                {
+                    return false;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (_sinks.IsSink(argument, SinkKind.Credential))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static string Describe(IPropertySymbol property) => "property '" + property.ContainingType.Name + "." + property.Name + "'";
@@ -172,25 +179,6 @@ namespace CometGuard.Analyzers.Rules
                     : "'" + member.ContainingType?.Name + "." + member.Name + "'";
                 return owner + " parameter '" + parameter.Name + "'";
             }
-        }
-
-        private sealed class Candidate
-        {
-            public Candidate(SyntaxNode source, string host, bool authenticated, string position)
-            {
-                Source = source;
-                Host = host;
-                Authenticated = authenticated;
-                Position = position;
-            }
-
-            public SyntaxNode Source { get; }
-
-            public string Host { get; }
-
-            public bool Authenticated { get; }
-
-            public string Position { get; }
         }
     }
 }

@@ -39,7 +39,7 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>Names that are sensitive only on their own (<c>token</c>, not <c>continuationToken</c>).</summary>
         private static readonly ImmutableArray<string> ExactSensitiveNames = ImmutableArray.Create("token");
 
-        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.Credential, SinkKind.Prompt, SinkKind.Log, SinkKind.ConsoleOutput);
+        private static readonly ulong Kinds = SinkKinds.Of(SinkKind.Log, SinkKind.ConsoleOutput);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataLogged);
 
@@ -58,14 +58,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var analysis = new CompilationAnalysis(start.Compilation, sinks);
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
-                    {
-                        var type = new TypeAnalysis(analysis);
-                        symbolStart.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, type.AnalyzeArgument, analysis.MayLog), SinkArguments.OperationKinds);
-                        symbolStart.RegisterSymbolEndAction(type.Report);
-                    },
-                    SymbolKind.NamedType);
+                start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument, analysis.MayLog), SinkArguments.OperationKinds);
             });
         }
 
@@ -75,10 +68,12 @@ namespace CometGuard.Analyzers.Rules
             private readonly ConcurrentDictionary<string, ImmutableHashSet<INamedTypeSymbol>> _loggerTypes = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<string, ImmutableArray<string>> _names = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
+            private readonly PerType<Dictionary<ISymbol, bool>> _tainted;
 
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
                 _compilation = compilation;
+                _tainted = new PerType<Dictionary<ISymbol, bool>>((operations, _) => ComputeTainted(operations));
                 Sinks = sinks;
                 ExceptionType = compilation.FindType(SinkCatalogue.ExceptionType);
                 StringType = compilation.GetSpecialType(SpecialType.System_String);
@@ -167,112 +162,85 @@ namespace CometGuard.Analyzers.Rules
                     return builder.ToImmutable();
                 });
             }
-        }
 
-        /// <summary>A value written to a log, kept until the type's credential and prompt variables are known.</summary>
-        private sealed class Candidate
-        {
-            public Candidate(IOperation value, string sink, ImmutableArray<string> names)
-            {
-                Value = value;
-                Sink = sink;
-                Names = names;
-            }
-
-            public IOperation Value { get; }
-
-            public string Sink { get; }
-
-            public ImmutableArray<string> Names { get; }
-        }
-
-        private sealed class TypeAnalysis
-        {
-            private readonly CompilationAnalysis _analysis;
-            // Both created on first use: this object exists for every type, most of which log nothing sensitive.
-            private ConcurrentQueue<Candidate>? _candidates;
-
-            // Variables and members this type passes to a credential or prompt sink: credential = true, prompt = false.
-            private ConcurrentDictionary<ISymbol, bool>? _tainted;
-
-            public TypeAnalysis(CompilationAnalysis analysis)
-            {
-                _analysis = analysis;
-            }
-
+            /// <summary>A log argument, decided as it is seen; the type's credential and prompt variables are read on demand.</summary>
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                if (argument.Parameter is not { } parameter)
+                if (argument.Parameter is not { } parameter
+                    || DescribeLogSink(argument, parameter, context.Options, context.Operation.Syntax.SyntaxTree) is not { } sink)
                 {
                     return;
                 }
 
-                var sinks = _analysis.Sinks;
-                if (sinks.IsSink(argument, SinkKind.Credential))
-                {
-                    Taint(argument.Value, credential: true);
-                    return;
-                }
-
-                if (sinks.IsSink(argument, SinkKind.Prompt))
-                {
-                    Taint(argument.Value, credential: false);
-                    return;
-                }
-
-                var sink = DescribeLogSink(argument, parameter, context.Options, context.Operation.Syntax.SyntaxTree);
-                if (sink is null)
-                {
-                    return;
-                }
-
-                var names = _analysis.SensitiveNames(context.Options, context.Operation.Syntax.SyntaxTree);
+                var evaluator = new Evaluator(this, context, SensitiveNames(context.Options, context.Operation.Syntax.SyntaxTree));
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        Candidates.Enqueue(new Candidate(element, sink, names));
+                        Report(context, evaluator.Find(element, 0), sink);
                     }
                 }
                 else
                 {
-                    Candidates.Enqueue(new Candidate(argument.Value, sink, names));
+                    Report(context, evaluator.Find(argument.Value, 0), sink);
                 }
             }
 
-            private ConcurrentQueue<Candidate> Candidates => LazyInitializer.EnsureInitialized(ref _candidates, static () => new ConcurrentQueue<Candidate>())!;
-
-            public void Report(SymbolAnalysisContext context)
+            private void Report(OperationAnalysisContext context, Finding? finding, string sink)
             {
-                if (Volatile.Read(ref _candidates) is not { } candidates)
+                if (finding is null)
                 {
                     return;
                 }
 
-                var tainted = Volatile.Read(ref _tainted);
-                foreach (var candidate in candidates)
+                var location = finding.Value.Operation.Syntax.GetLocation();
+                if (TryClaim(location))
                 {
-                    var finding = new Evaluator(_analysis, tainted, candidate.Names, context.CancellationToken).Find(candidate.Value, 0);
-                    if (finding is null)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataLogged, location, finding.Value.Description, sink));
+                }
+            }
+
+            /// <summary>Variables and members the type passes to a credential sink (true) or a prompt sink (false).</summary>
+            public IReadOnlyDictionary<ISymbol, bool>? Tainted(OperationAnalysisContext context) => _tainted.Get(context);
+
+            private Dictionary<ISymbol, bool> ComputeTainted(IEnumerable<IOperation> operations)
+            {
+                var tainted = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+                foreach (var operation in operations)
+                {
+                    var (method, arguments) = operation switch
+                    {
+                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                        IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                    };
+
+                    if (method is null || !Sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential, SinkKind.Prompt)))
                     {
                         continue;
                     }
 
-                    var location = finding.Value.Operation.Syntax.GetLocation();
-                    if (_analysis.TryClaim(location))
+                    foreach (var argument in arguments)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataLogged, location, finding.Value.Description, candidate.Sink));
+                        var credential = Sinks.IsSink(argument, SinkKind.Credential);
+                        if ((credential || Sinks.IsSink(argument, SinkKind.Prompt))
+                            && ReferencedSymbol(Evaluator.Unwrap(argument.Value)) is { } symbol)
+                        {
+                            tainted[symbol] = credential || (tainted.TryGetValue(symbol, out var known) && known);
+                        }
                     }
                 }
+
+                return tainted;
             }
 
             private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, AnalyzerOptions options, SyntaxTree tree)
             {
                 var member = parameter.ContainingSymbol;
-                if (_analysis.Sinks.IsSink(argument, SinkKind.Log)
-                    || (_analysis.Sinks.IsSink(argument, SinkKind.ConsoleOutput) && _analysis.ConsoleIsLog(options, tree)))
+                if (Sinks.IsSink(argument, SinkKind.Log)
+                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && ConsoleIsLog(options, tree)))
                 {
-                    return member is IMethodSymbol method && _analysis.Sinks.IsLoggerMessage(method)
+                    return member is IMethodSymbol method && Sinks.IsLoggerMessage(method)
                         ? "the [LoggerMessage] method '" + method.Name + "'"
                         : "'" + member.ContainingType?.Name + "." + member.Name + "'";
                 }
@@ -280,29 +248,19 @@ namespace CometGuard.Analyzers.Rules
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                     && parameter.Name == SinkCatalogue.ExceptionMessageParameter
                     && parameter.Type.SpecialType == SpecialType.System_String
-                    && TypeLookup.DerivesFrom(constructor.ContainingType, _analysis.ExceptionType))
+                    && TypeLookup.DerivesFrom(constructor.ContainingType, ExceptionType))
                 {
                     return "the message of '" + constructor.ContainingType.Name + "'";
                 }
 
                 if (member.ContainingType is { } containing
                     && parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                    && _analysis.LoggerTypes(options, tree).Contains(containing.OriginalDefinition))
+                    && LoggerTypes(options, tree).Contains(containing.OriginalDefinition))
                 {
                     return "'" + containing.Name + "." + member.Name + "'";
                 }
 
                 return null;
-            }
-
-            private void Taint(IOperation value, bool credential)
-            {
-                var symbol = ReferencedSymbol(Evaluator.Unwrap(value));
-                if (symbol is not null)
-                {
-                    LazyInitializer.EnsureInitialized(ref _tainted, static () => new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default))!
-                        .AddOrUpdate(symbol, credential, (_, existing) => existing || credential);
-                }
             }
         }
 
@@ -349,16 +307,16 @@ namespace CometGuard.Analyzers.Rules
         private readonly struct Evaluator
         {
             private readonly CompilationAnalysis _analysis;
-            private readonly ConcurrentDictionary<ISymbol, bool>? _tainted;
+            private readonly OperationAnalysisContext _context;
             private readonly ImmutableArray<string> _names;
             private readonly CancellationToken _cancellationToken;
 
-            public Evaluator(CompilationAnalysis analysis, ConcurrentDictionary<ISymbol, bool>? tainted, ImmutableArray<string> names, CancellationToken cancellationToken)
+            public Evaluator(CompilationAnalysis analysis, OperationAnalysisContext context, ImmutableArray<string> names)
             {
                 _analysis = analysis;
-                _tainted = tainted;
+                _context = context;
                 _names = names;
-                _cancellationToken = cancellationToken;
+                _cancellationToken = context.CancellationToken;
             }
 
             public static IOperation? Unwrap(IOperation? operation)
@@ -563,7 +521,8 @@ namespace CometGuard.Analyzers.Rules
 
             private string? FromTaint(ISymbol symbol)
             {
-                if (_tainted is null || !_tainted.TryGetValue(symbol, out var credential))
+                // Read last: the type's calls are walked only for a value no name or source settles.
+                if (_analysis.Tainted(_context) is not { } tainted || !tainted.TryGetValue(symbol, out var credential))
                 {
                     return null;
                 }

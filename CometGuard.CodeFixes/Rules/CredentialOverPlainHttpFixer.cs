@@ -15,7 +15,8 @@ namespace CometGuard.CodeFixes.Rules
     /// <summary>
     /// CG0009: switches the endpoint literal's scheme from <c>http://</c> to <c>https://</c>. The
     /// literal may be a plain, verbatim or raw string, the first text of an interpolation, or the
-    /// leftmost operand of a concatenation. Port numbers are left alone: check the server's TLS port.
+    /// leftmost operand of a concatenation. Reported where a field, constant or local declared elsewhere is
+    /// sent, the fix edits that declaration's literal. Port numbers are left alone: check the server's TLS port.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CredentialOverPlainHttpFixer)), Shared]
     public sealed class CredentialOverPlainHttpFixer : CodeFixProvider
@@ -37,24 +38,74 @@ namespace CometGuard.CodeFixes.Rules
             foreach (var diagnostic in context.Diagnostics)
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (FindSchemeToken(node) is not { } token)
+                if (FindSchemeToken(node) is { } token)
                 {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Use https://",
+                            ct => ReplaceAsync(context.Document, token, ct),
+                            equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
+                        diagnostic);
                     continue;
                 }
 
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Use https://",
-                        ct => ReplaceAsync(context.Document, token, ct),
-                        equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
-                    diagnostic);
+                // Reported where a field, constant or local is sent: the literal is at its declaration.
+                var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (model is not null
+                    && Declaration(node, model, context.CancellationToken) is { } declaration
+                    && FindSchemeToken(declaration) is { } declared
+                    && context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is { } declaringDocument)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Use https:// in '" + declared.ValueText.Trim() + "'",
+                            ct => ReplaceAsync(declaringDocument, declared, ct),
+                            equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
+                        diagnostic);
+                }
             }
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, SyntaxToken token, CancellationToken cancellationToken)
+        private static async Task<Solution> ReplaceAsync(Document document, SyntaxToken token, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return document.WithSyntaxRoot(root!.ReplaceToken(token, WithHttps(token)));
+            return document.WithSyntaxRoot(root!.ReplaceToken(token, WithHttps(token))).Project.Solution;
+        }
+
+        /// <summary>The initial value of the field, constant or local the reported expression reads, through <c>new Uri(…)</c>.</summary>
+        private static SyntaxNode? Declaration(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            node = Unwrap(node);
+            if (node is not ExpressionSyntax expression
+                || model.GetSymbolInfo(expression, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Local } symbol
+                || symbol.DeclaringSyntaxReferences.Length != 1
+                || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+            {
+                return null;
+            }
+
+            return Unwrap(value);
+        }
+
+        private static SyntaxNode? Unwrap(SyntaxNode? node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case ArgumentSyntax argument:
+                        node = argument.Expression;
+                        continue;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        continue;
+                    case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation:
+                        node = creation.ArgumentList.Arguments[0].Expression;
+                        continue;
+                    default:
+                        return node;
+                }
+            }
         }
 
         /// <summary>The token whose text starts the URI, when it starts with <c>http://</c>.</summary>

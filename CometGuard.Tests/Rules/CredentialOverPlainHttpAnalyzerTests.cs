@@ -24,14 +24,14 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
-        public Task Endpoint_in_static_readonly_field_is_reported_at_its_literal()
+        public Task Endpoint_in_static_readonly_field_is_reported_where_it_is_sent()
             => Analyze("""
                 using System;
                 using OpenAI;
                 class C
                 {
-                    private static readonly Uri Gateway = new Uri({|CG0009:"http://gateway.internal:4000/v1"|});
-                    OpenAIClientOptions M() => new OpenAIClientOptions { Endpoint = Gateway };
+                    private static readonly Uri Gateway = new Uri("http://gateway.internal:4000/v1");
+                    OpenAIClientOptions M() => new OpenAIClientOptions { Endpoint = {|CG0009:Gateway|} };
                 }
                 """);
 
@@ -213,6 +213,87 @@ namespace CometGuard.Tests.Rules
                 }
                 """,
                 "cometguard.allowed_http_hosts = litellm, *.mesh.internal\n");
+
+        [Fact]
+        public Task Credential_set_in_another_part_of_a_partial_type()
+        {
+            var test = Verify<CredentialOverPlainHttpAnalyzer, CredentialOverPlainHttpFixer>.Create("""
+                using System;
+                using System.Net.Http;
+                partial class Gateway
+                {
+                    private readonly HttpClient _http = new HttpClient();
+                    void Route() => _http.BaseAddress = new Uri({|CG0009:"http://api.cometapi.com/"|});
+                }
+                """);
+            test.TestState.Sources.Add(("Auth.cs", """
+                using System.Net.Http.Headers;
+                partial class Gateway
+                {
+                    void Authenticate(string key) => _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Credential_set_in_a_nested_type_counts_for_the_enclosing_type()
+            => Analyze("""
+                using System;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                class Gateway
+                {
+                    void Route(HttpClient http) => http.BaseAddress = new Uri({|CG0009:"http://api.cometapi.com/"|});
+
+                    class Auth
+                    {
+                        void Set(HttpClient http, string key) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Credential_set_in_another_type_is_quiet()
+        {
+            var test = Verify<CredentialOverPlainHttpAnalyzer, CredentialOverPlainHttpFixer>.Create("""
+                using System;
+                using System.Net.Http;
+                class Gateway
+                {
+                    void Route(HttpClient http) => http.BaseAddress = new Uri("http://api.cometapi.com/");
+                }
+                """);
+            test.TestState.Sources.Add(("Auth.cs", """
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                class Auth
+                {
+                    void Set(HttpClient http, string key) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Endpoint_constant_from_another_file_is_reported_where_it_is_sent()
+        {
+            var test = Verify<CredentialOverPlainHttpAnalyzer, CredentialOverPlainHttpFixer>.Create("""
+                static class Endpoints
+                {
+                    public const string Gateway = "http://api.cometapi.com/v1";
+                }
+                """);
+            test.TestState.Sources.Add(("Factory.cs", """
+                using System;
+                using OpenAI;
+                class Factory
+                {
+                    OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = {|CG0009:new Uri(Endpoints.Gateway)|} };
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
         public Task Broken_code_does_not_throw()

@@ -82,8 +82,8 @@ namespace CometGuard.Tests.Rules
                 using OpenAI;
                 static class Endpoints
                 {
-                    public static readonly Uri Gateway = new Uri({|CG0009:"http://api.cometapi.com/v1"|});
-                    public static OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = Gateway };
+                    public static readonly Uri Gateway = new Uri("http://api.cometapi.com/v1");
+                    public static OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = {|CG0009:Gateway|} };
                 }
                 """,
                 """
@@ -111,6 +111,41 @@ namespace CometGuard.Tests.Rules
                 {
                     OpenAIClientOptions A() => new OpenAIClientOptions { Endpoint = new Uri("https://gw.corp:8080/v1") };
                     OpenAIClientOptions B() => new OpenAIClientOptions { Endpoint = Endpoints.Gateway };
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Fixes_the_constant_declared_in_another_document()
+        {
+            var test = Verify<CredentialOverPlainHttpAnalyzer, CredentialOverPlainHttpFixer>.Create(
+                """
+                using System;
+                using OpenAI;
+                class Factory
+                {
+                    OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = {|CG0009:new Uri(Endpoints.Gateway)|} };
+                }
+                """,
+                """
+                using System;
+                using OpenAI;
+                class Factory
+                {
+                    OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = new Uri(Endpoints.Gateway) };
+                }
+                """);
+            test.TestState.Sources.Add(("Endpoints.cs", """
+                static class Endpoints
+                {
+                    public const string Gateway = "http://api.cometapi.com/v1";
+                }
+                """));
+            test.FixedState.Sources.Add(("Endpoints.cs", """
+                static class Endpoints
+                {
+                    public const string Gateway = "https://api.cometapi.com/v1";
                 }
                 """));
             return test.RunAsync(CancellationToken.None);

@@ -94,6 +94,48 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Field_passed_to_credential_in_another_part_of_a_partial_type()
+        {
+            var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create("""
+                using Microsoft.Extensions.Logging;
+                partial class Gateway
+                {
+                    private readonly ILogger _logger;
+                    private readonly string _value;
+                    void Describe() => _logger.LogInformation("Using {Value}", {|CG0008:_value|});
+                }
+                """);
+            test.TestState.Sources.Add(("Client.cs", """
+                using System.ClientModel;
+                using OpenAI.Chat;
+                partial class Gateway
+                {
+                    ChatClient Client() => new ChatClient("gpt-4o", new ApiKeyCredential(_value));
+                }
+                """));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Field_of_the_same_name_in_another_type_is_quiet()
+            => Analyze("""
+                using System.ClientModel;
+                using Microsoft.Extensions.Logging;
+                using OpenAI.Chat;
+                class Gateway
+                {
+                    private readonly string _value = "";
+                    ChatClient Client() => new ChatClient("gpt-4o", new ApiKeyCredential(_value));
+                }
+
+                class Report
+                {
+                    private readonly string _value = "";
+                    void Describe(ILogger logger) => logger.LogInformation("Using {Value}", _value);
+                }
+                """);
+
+        [Fact]
         public Task Secret_read_from_environment_written_to_console()
             => Analyze("""
                 using System;
