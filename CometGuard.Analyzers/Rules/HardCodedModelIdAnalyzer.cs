@@ -74,6 +74,8 @@ namespace CometGuard.Analyzers.Rules
 
         private sealed class CompilationAnalysis
         {
+            private static readonly ulong ArgumentSinkKinds = SinkKinds.Of(SinkKind.ModelId, SinkKind.RequestBody);
+
             // A const or static readonly model used at several sinks is reported once, at its literal.
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
             private readonly ResolvedSinks _sinks;
@@ -88,10 +90,7 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                foreach (var argument in invocation.Arguments)
-                {
-                    AnalyzeArgument(context, argument);
-                }
+                AnalyzeArguments(context, invocation.TargetMethod, invocation.Arguments);
 
                 if (_bodies is not null)
                 {
@@ -101,13 +100,32 @@ namespace CometGuard.Analyzers.Rules
 
             public void AnalyzeCreation(OperationAnalysisContext context)
             {
-                foreach (var argument in ((IObjectCreationOperation)context.Operation).Arguments)
+                var creation = (IObjectCreationOperation)context.Operation;
+                AnalyzeArguments(context, creation.Constructor, creation.Arguments);
+            }
+
+            /// <summary>One lookup of the target first: most calls take no model id and no request body.</summary>
+            private void AnalyzeArguments(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (method is null || arguments.IsEmpty)
                 {
-                    AnalyzeArgument(context, argument);
+                    return;
+                }
+
+                var sink = _sinks.MayTakeSink(method, ArgumentSinkKinds);
+                var dtoConstructor = _bodies is not null && method.MethodKind == MethodKind.Constructor;
+                if (!sink && !dtoConstructor)
+                {
+                    return;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    AnalyzeArgument(context, argument, sink);
                 }
             }
 
-            private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
+            private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, bool sink)
             {
                 if (argument.ArgumentKind != ArgumentKind.Explicit
                     || argument.Parameter is not { } parameter
@@ -116,11 +134,11 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                if (_sinks.IsSink(argument, SinkKind.ModelId))
+                if (sink && _sinks.IsSink(argument, SinkKind.ModelId))
                 {
                     AnalyzeValue(context, argument.Value, Describe(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'");
                 }
-                else if (_bodies is not null && _sinks.IsSink(argument, SinkKind.RequestBody))
+                else if (sink && _bodies is not null && _sinks.IsSink(argument, SinkKind.RequestBody))
                 {
                     if (_bodies.FindJsonModel(argument.Value, context.CancellationToken) is { } json)
                     {

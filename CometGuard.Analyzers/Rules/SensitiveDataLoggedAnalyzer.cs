@@ -66,6 +66,7 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly Compilation _compilation;
             private readonly ConcurrentDictionary<string, ImmutableHashSet<INamedTypeSymbol>> _loggerTypes = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<INamedTypeSymbol>> _loggerTypesByTree = new();
             private readonly ConcurrentDictionary<string, ImmutableArray<string>> _names = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
             private readonly PerType<Dictionary<ISymbol, bool>> _tainted;
@@ -126,13 +127,14 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>The extra logger types of <c>cometguard.logger_types</c>, resolved once per distinct option value.</summary>
             public ImmutableHashSet<INamedTypeSymbol> LoggerTypes(AnalyzerOptions options, SyntaxTree tree)
             {
-                var names = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
-                if (names.Length == 0)
+                // Asked for every call that is not a catalogued sink: one lookup per file, not one options read per call.
+                if (_loggerTypesByTree.TryGetValue(tree, out var known))
                 {
-                    return ImmutableHashSet<INamedTypeSymbol>.Empty;
+                    return known;
                 }
 
-                return _loggerTypes.GetOrAdd(names, value =>
+                var names = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
+                var types = names.Length == 0 ? ImmutableHashSet<INamedTypeSymbol>.Empty : _loggerTypes.GetOrAdd(names, value =>
                 {
                     var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                     foreach (var name in CometGuardOptions.ParseList(value))
@@ -145,6 +147,8 @@ namespace CometGuard.Analyzers.Rules
 
                     return builder.ToImmutable();
                 });
+
+                return _loggerTypesByTree.GetOrAdd(tree, types);
             }
 
             /// <summary>The default sensitive names plus <c>cometguard.sensitive_member_names</c>, normalised.</summary>

@@ -68,7 +68,7 @@ namespace CometGuard.Analyzers.Rules
         private sealed class CompilationAnalysis
         {
             private readonly RetryApis _apis;
-            private readonly ConcurrentDictionary<string, ConcurrentBag<Handler>> _handlers = new();
+            private readonly ConcurrentDictionary<string, ConcurrentQueue<Handler>> _handlers = new();
             private readonly ConcurrentDictionary<string, int> _sdkRetries = new();
 
             public CompilationAnalysis(RetryApis apis)
@@ -180,7 +180,7 @@ namespace CometGuard.Analyzers.Rules
                 var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
                     ? member.Name.GetLocation()
                     : invocation.Syntax.GetLocation();
-                _handlers.GetOrAdd(key, _ => new ConcurrentBag<Handler>()).Add(new Handler(method.Name, count, location));
+                _handlers.GetOrAdd(key, _ => new ConcurrentQueue<Handler>()).Enqueue(new Handler(method.Name, count, location));
             }
 
             private void AnalyzeExecute(OperationAnalysisContext context, IInvocationOperation execute, IOperation pipeline)

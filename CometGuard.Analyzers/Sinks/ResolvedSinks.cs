@@ -153,7 +153,19 @@ namespace CometGuard.Analyzers.Sinks
                 return true;
             }
 
-            return (kinds & _markerKinds) != 0 && (_markedMethods.GetOrAdd(definition, MarkedKinds) & kinds) != 0;
+            var marked = kinds & _markerKinds;
+            if (marked == 0)
+            {
+                return false;
+            }
+
+            // [LoggerMessage] sits on partial methods only: the dictionary below is for methods that may carry a marker.
+            if (marked == SinkKinds.Of(SinkKind.Log) && !definition.IsPartialDefinition && definition.PartialDefinitionPart is null)
+            {
+                return false;
+            }
+
+            return (_markedMethods.GetOrAdd(definition, MarkedKinds) & kinds) != 0;
         }
 
         private ulong MarkedKinds(ISymbol member)
