@@ -89,7 +89,9 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>A DTO type with a gateway collection member (the type a gateway body deserialises into).</summary>
         public bool IsGatewayDto(ITypeSymbol? type)
         {
-            if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None)
+            // The application's own types only: reading every member of every framework type a method
+            // creates or reads would cost more than the rest of the rule.
+            if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || IsFrameworkAssembly(named.ContainingAssembly))
             {
                 return false;
             }
@@ -106,6 +108,15 @@ namespace CometGuard.Analyzers.Infrastructure
 
                 return false;
             });
+        }
+
+        private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
+        {
+            var name = assembly?.Name;
+            return name is null
+                || name is "mscorlib" or "netstandard" or "System"
+                || name.StartsWith("System.", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.", StringComparison.Ordinal);
         }
 
         /// <summary>

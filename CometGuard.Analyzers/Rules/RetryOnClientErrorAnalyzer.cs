@@ -69,6 +69,13 @@ namespace CometGuard.Analyzers.Rules
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
                 var owner = method.ContainingType?.OriginalDefinition;
+
+                // The name first: a string comparison turns away almost every call before five symbol comparisons.
+                if (owner?.Name is not ("Policy" or "PolicyBuilder" or "PredicateBuilder"))
+                {
+                    return;
+                }
+
                 var isBuilder = SymbolEqualityComparer.Default.Equals(owner, _apis.Policy)
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.PolicyBuilder)
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.PolicyBuilderOfT)

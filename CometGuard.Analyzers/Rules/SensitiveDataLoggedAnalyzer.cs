@@ -410,14 +410,14 @@ namespace CometGuard.Analyzers.Rules
                         break;
                     case ILocalReferenceOperation local:
                         description = FromName(local.Local, local.Local.Type)
-                            ?? FromTaint(local.Local)
+                            ?? FromTaint(local.Local, local.Local.Type)
                             ?? FromInitializer(local, depth);
                         break;
                     case IParameterReferenceOperation parameter:
-                        description = FromName(parameter.Parameter, parameter.Parameter.Type) ?? FromTaint(parameter.Parameter);
+                        description = FromName(parameter.Parameter, parameter.Parameter.Type) ?? FromTaint(parameter.Parameter, parameter.Parameter.Type);
                         break;
                     case IFieldReferenceOperation field:
-                        description = FromName(field.Field, field.Field.Type) ?? FromTaint(field.Field.OriginalDefinition);
+                        description = FromName(field.Field, field.Field.Type) ?? FromTaint(field.Field.OriginalDefinition, field.Field.Type);
                         break;
                     default:
                         description = null;
@@ -499,7 +499,7 @@ namespace CometGuard.Analyzers.Rules
                     return NamesSecret(reference.Arguments);
                 }
 
-                return FromName(property, property.Type) ?? FromTaint(property.OriginalDefinition);
+                return FromName(property, property.Type) ?? FromTaint(property.OriginalDefinition, property.Type);
             }
 
             /// <summary>A configuration or environment read whose constant key names a secret.</summary>
@@ -523,8 +523,15 @@ namespace CometGuard.Analyzers.Rules
                 return type.SpecialType == SpecialType.System_String && IsSensitiveName(symbol.Name) ? "'" + symbol.Name + "'" : null;
             }
 
-            private string? FromTaint(ISymbol symbol)
+            private string? FromTaint(ISymbol symbol, ITypeSymbol type)
             {
+                // Credentials are strings and prompts are strings or message objects: a number, id or date
+                // never is, and skipping them spares the walk over the type's calls for most log arguments.
+                if (type.IsValueType)
+                {
+                    return null;
+                }
+
                 // Read last: the type's calls are walked only for a value no name or source settles.
                 if (_analysis.Tainted(_context) is not { } tainted || !tainted.TryGetValue(symbol, out var credential))
                 {
