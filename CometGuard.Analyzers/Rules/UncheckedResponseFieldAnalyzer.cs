@@ -119,10 +119,13 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
+            // One lookup of the target before three of the first argument: most calls read no response.
+            private static readonly ulong InvocationKinds = SinkKinds.Of(SinkKind.ThrowingJsonLookup, SinkKind.ThrowingElementRead, SinkKind.NullableElementRead);
+
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (invocation.Arguments.Length == 0)
+                if (invocation.Arguments.Length == 0 || !_sinks.MayTakeSink(invocation.TargetMethod, InvocationKinds))
                 {
                     return;
                 }
