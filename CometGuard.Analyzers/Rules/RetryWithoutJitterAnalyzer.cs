@@ -150,7 +150,9 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
-                if (assignment.Target is not IPropertyReferenceOperation { Instance: { } receiver }
+
+                // The property name first: a string comparison turns away ordinary assignments before the base-type walk.
+                if (assignment.Target is not IPropertyReferenceOperation { Instance: { } receiver, Property.Name: "BackoffType" or "UseJitter" or "Delay" or "DelayGenerator" or "ShouldHandle" }
                     || receiver is IInstanceReferenceOperation or ILocalReferenceOperation
                     || !_apis.IsRetryStrategyOptions(receiver.Type, out var outcome)
                     || assignment.Parent is not IExpressionStatementOperation)
