@@ -48,14 +48,36 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var analysis = new CompilationAnalysis(apis);
-                if (apis.HasRetryLibrary)
+                var arguments = apis.Sinks.Has(SinkKind.RetryCount)
+                    ? SinkArguments.Create(apis.Sinks, SinkKinds.Of(SinkKind.RetryCount), analysis.AnalyzeArgument)
+                    : null;
+
+                // One callback per call for both checks: every registration is a callback on every call in the project.
+                if (apis.HasRetryLibrary && arguments is not null)
+                {
+                    start.RegisterOperationAction(
+                        call =>
+                        {
+                            if (call.Operation is IInvocationOperation)
+                            {
+                                analysis.AnalyzeInvocation(call);
+                            }
+
+                            arguments(call);
+                        },
+                        SinkArguments.OperationKinds);
+                }
+                else if (apis.HasRetryLibrary)
                 {
                     start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
                 }
-
-                if (apis.Sinks.Has(SinkKind.RetryCount))
+                else if (arguments is not null)
                 {
-                    start.RegisterOperationAction(SinkArguments.Create(apis.Sinks, SinkKinds.Of(SinkKind.RetryCount), analysis.AnalyzeArgument), SinkArguments.OperationKinds);
+                    start.RegisterOperationAction(arguments, SinkArguments.OperationKinds);
+                }
+
+                if (arguments is not null)
+                {
                     start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 }
 
