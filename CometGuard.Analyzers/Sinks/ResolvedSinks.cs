@@ -18,11 +18,11 @@ namespace CometGuard.Analyzers.Sinks
         private readonly bool[] _kinds;
 
         // Per method or indexer: the kinds its parameter rows carry (SinkKinds.Of bits), for the per-call pre-check.
-        private readonly Dictionary<ISymbol, ulong> _parameterKinds = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, ulong> _parameterKinds = new(DefinitionComparer.Instance);
 
         // Kinds a marker attribute can add to any method ([ModelId], [ApiKey], [LoggerMessage]); such methods are cached.
         private readonly ulong _markerKinds;
-        private readonly ConcurrentDictionary<ISymbol, ulong> _markedMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ulong> _markedMethods = new(DefinitionComparer.Instance);
 
         private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute, INamedTypeSymbol? loggerMessageAttribute)
         {
@@ -75,7 +75,7 @@ namespace CometGuard.Analyzers.Sinks
 
         public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
-            var rows = new Dictionary<ISymbol, ImmutableArray<SinkRow>>(SymbolEqualityComparer.Default);
+            var rows = new Dictionary<ISymbol, ImmutableArray<SinkRow>>(DefinitionComparer.Instance);
             var types = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
             foreach (var row in catalogue)
             {

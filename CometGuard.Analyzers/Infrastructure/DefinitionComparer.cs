@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace CometGuard.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Identity of original definitions within one compilation. A definition (<c>OriginalDefinition</c>,
+    /// never a constructed or reduced symbol) is one object per compilation, so reference identity gives
+    /// the same answer as <see cref="SymbolEqualityComparer.Default"/>, whose hash of a property or method
+    /// recomputes its name and containing type: on the benchmark that hash cost more than the lookups it serves.
+    /// </summary>
+    internal sealed class DefinitionComparer : IEqualityComparer<ISymbol>
+    {
+        public static DefinitionComparer Instance { get; } = new();
+
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+}
