@@ -66,7 +66,7 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly Compilation _compilation;
             private readonly ConcurrentDictionary<string, ImmutableHashSet<INamedTypeSymbol>> _loggerTypes = new(StringComparer.Ordinal);
-            private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<INamedTypeSymbol>> _loggerTypesByTree = new();
+            private readonly ConcurrentDictionary<SyntaxTree, FileOptions> _files = new();
             private readonly ConcurrentDictionary<string, ImmutableArray<string>> _names = new(StringComparer.Ordinal);
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
             private readonly PerType<Dictionary<ISymbol, bool>> _tainted;
@@ -84,13 +84,6 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>With a logging pipeline in the project, console output is log output (a container's stdout).</summary>
             public bool HasLoggingFramework { get; }
 
-            public bool ConsoleIsLog(AnalyzerOptions options, SyntaxTree tree)
-            {
-                var value = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, "auto");
-                return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
-                    || (!string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
-            }
-
             public ResolvedSinks Sinks { get; }
 
             /// <summary>Log positions the catalogue cannot list: exception constructors and <c>cometguard.logger_types</c>.</summary>
@@ -101,7 +94,7 @@ namespace CometGuard.Analyzers.Rules
                     return true;
                 }
 
-                var loggers = LoggerTypes(context.Options, context.Operation.Syntax.SyntaxTree);
+                var loggers = For(context.Options, context.Operation.Syntax.SyntaxTree).LoggerTypes;
                 return !loggers.IsEmpty && method.ContainingType is { } containing && loggers.Contains(containing.OriginalDefinition);
             }
 
@@ -124,17 +117,29 @@ namespace CometGuard.Analyzers.Rules
 
             public bool TryClaim(Location location) => _reported.TryAdd((location.SourceTree!, location.SourceSpan), 0);
 
-            /// <summary>The extra logger types of <c>cometguard.logger_types</c>, resolved once per distinct option value.</summary>
-            public ImmutableHashSet<INamedTypeSymbol> LoggerTypes(AnalyzerOptions options, SyntaxTree tree)
+            /// <summary>
+            /// The file's <c>cometguard.*</c> settings for this rule, read once per file: the logger types are
+            /// asked for on every call that is not a catalogued sink.
+            /// </summary>
+            public FileOptions For(AnalyzerOptions options, SyntaxTree tree)
             {
-                // Asked for every call that is not a catalogued sink: one lookup per file, not one options read per call.
-                if (_loggerTypesByTree.TryGetValue(tree, out var known))
+                if (_files.TryGetValue(tree, out var known))
                 {
                     return known;
                 }
 
-                var names = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
-                var types = names.Length == 0 ? ImmutableHashSet<INamedTypeSymbol>.Empty : _loggerTypes.GetOrAdd(names, value =>
+                var console = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, "auto");
+                var consoleIsLog = string.Equals(console, "true", StringComparison.OrdinalIgnoreCase)
+                    || (!string.Equals(console, "false", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
+                var loggers = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
+                var extraNames = CometGuardOptions.GetString(options, tree, CometGuardOptions.SensitiveMemberNames, string.Empty);
+                return _files.GetOrAdd(tree, new FileOptions(LoggerTypes(loggers), SensitiveNames(extraNames), consoleIsLog));
+            }
+
+            /// <summary>The extra logger types of <c>cometguard.logger_types</c>, resolved once per distinct option value.</summary>
+            private ImmutableHashSet<INamedTypeSymbol> LoggerTypes(string names)
+            {
+                return names.Length == 0 ? ImmutableHashSet<INamedTypeSymbol>.Empty : _loggerTypes.GetOrAdd(names, value =>
                 {
                     var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
                     foreach (var name in CometGuardOptions.ParseList(value))
@@ -147,14 +152,11 @@ namespace CometGuard.Analyzers.Rules
 
                     return builder.ToImmutable();
                 });
-
-                return _loggerTypesByTree.GetOrAdd(tree, types);
             }
 
             /// <summary>The default sensitive names plus <c>cometguard.sensitive_member_names</c>, normalised.</summary>
-            public ImmutableArray<string> SensitiveNames(AnalyzerOptions options, SyntaxTree tree)
+            private ImmutableArray<string> SensitiveNames(string extra)
             {
-                var extra = CometGuardOptions.GetString(options, tree, CometGuardOptions.SensitiveMemberNames, string.Empty);
                 return _names.GetOrAdd(extra, value =>
                 {
                     var builder = DefaultSensitiveNames.ToBuilder();
@@ -176,7 +178,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var evaluator = new Evaluator(this, context, SensitiveNames(context.Options, context.Operation.Syntax.SyntaxTree));
+                var evaluator = new Evaluator(this, context, For(context.Options, context.Operation.Syntax.SyntaxTree).SensitiveNames);
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     foreach (var element in initializer.ElementValues)
@@ -242,7 +244,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 var member = parameter.ContainingSymbol;
                 if (Sinks.IsSink(argument, SinkKind.Log)
-                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && ConsoleIsLog(options, tree)))
+                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && For(options, tree).ConsoleIsLog))
                 {
                     return member is IMethodSymbol method && Sinks.IsLoggerMessage(method)
                         ? "the [LoggerMessage] method '" + method.Name + "'"
@@ -259,13 +261,29 @@ namespace CometGuard.Analyzers.Rules
 
                 if (member.ContainingType is { } containing
                     && parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                    && LoggerTypes(options, tree).Contains(containing.OriginalDefinition))
+                    && For(options, tree).LoggerTypes.Contains(containing.OriginalDefinition))
                 {
                     return "'" + containing.Name + "." + member.Name + "'";
                 }
 
                 return null;
             }
+        }
+
+        private sealed class FileOptions
+        {
+            public FileOptions(ImmutableHashSet<INamedTypeSymbol> loggerTypes, ImmutableArray<string> sensitiveNames, bool consoleIsLog)
+            {
+                LoggerTypes = loggerTypes;
+                SensitiveNames = sensitiveNames;
+                ConsoleIsLog = consoleIsLog;
+            }
+
+            public ImmutableHashSet<INamedTypeSymbol> LoggerTypes { get; }
+
+            public ImmutableArray<string> SensitiveNames { get; }
+
+            public bool ConsoleIsLog { get; }
         }
 
         private static ISymbol? ReferencedSymbol(IOperation? operation)
