@@ -17,6 +17,17 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>The operations that carry arguments to a sink: calls (constructor initialisers included) and creations.</summary>
         public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
+        /// <summary>The target and arguments of a call or creation; no target for any other operation.</summary>
+        public static (IMethodSymbol? Method, ImmutableArray<IArgumentOperation> Arguments) Call(IOperation operation)
+        {
+            return operation switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+            };
+        }
+
         /// <summary>
         /// An action for <see cref="OperationKinds"/> that hands each argument to <paramref name="analyze"/> when the
         /// target may take a sink of <paramref name="kinds"/>, or when <paramref name="alsoWhen"/> says so.
@@ -29,22 +40,7 @@ namespace CometGuard.Analyzers.Infrastructure
         {
             return context =>
             {
-                IMethodSymbol? method;
-                ImmutableArray<IArgumentOperation> arguments;
-                switch (context.Operation)
-                {
-                    case IInvocationOperation invocation:
-                        method = invocation.TargetMethod;
-                        arguments = invocation.Arguments;
-                        break;
-                    case IObjectCreationOperation creation:
-                        method = creation.Constructor;
-                        arguments = creation.Arguments;
-                        break;
-                    default:
-                        return;
-                }
-
+                var (method, arguments) = Call(context.Operation);
                 if (method is null || arguments.IsEmpty || (!sinks.MayTakeSink(method, kinds) && (alsoWhen is null || !alsoWhen(context, method))))
                 {
                     return;

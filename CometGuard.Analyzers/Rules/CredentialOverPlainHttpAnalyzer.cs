@@ -137,32 +137,28 @@ namespace CometGuard.Analyzers.Rules
             {
                 foreach (var operation in operations)
                 {
-                    switch (operation)
+                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } })
                     {
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } when _sinks.IsSink(property, SinkKind.Credential):
+                        if (_sinks.IsSink(property, SinkKind.Credential))
+                        {
                             return true;
-                        case IInvocationOperation invocation when TakesCredential(invocation.TargetMethod, invocation.Arguments):
-                            return true;
-                        case IObjectCreationOperation creation when TakesCredential(creation.Constructor, creation.Arguments):
-                            return true;
+                        }
+
+                        continue;
                     }
-                }
 
-                return false;
-            }
-
-            private bool TakesCredential(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
-            {
-                if (method is null || !_sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential)))
-                {
-                    return false;
-                }
-
-                foreach (var argument in arguments)
-                {
-                    if (_sinks.IsSink(argument, SinkKind.Credential))
+                    var (method, arguments) = SinkArguments.Call(operation);
+                    if (method is null || !_sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential)))
                     {
-                        return true;
+                        continue;
+                    }
+
+                    foreach (var argument in arguments)
+                    {
+                        if (_sinks.IsSink(argument, SinkKind.Credential))
+                        {
+                            return true;
+                        }
                     }
                 }
 

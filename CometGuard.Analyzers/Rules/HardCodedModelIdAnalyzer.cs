@@ -56,7 +56,7 @@ namespace CometGuard.Analyzers.Rules
                 var analysis = new CompilationAnalysis(sinks, bodies);
                 // Calls and creations, not each argument: one callback per call keeps the common path short.
                 start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(analysis.AnalyzeArguments, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(analysis.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
                 if (sinks.ModelIdAttribute is not null)
@@ -90,7 +90,7 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                AnalyzeArguments(context, invocation.TargetMethod, invocation.Arguments);
+                AnalyzeArguments(context);
 
                 if (_bodies is not null)
                 {
@@ -98,15 +98,10 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
-            public void AnalyzeCreation(OperationAnalysisContext context)
-            {
-                var creation = (IObjectCreationOperation)context.Operation;
-                AnalyzeArguments(context, creation.Constructor, creation.Arguments);
-            }
-
             /// <summary>One lookup of the target first: most calls take no model id and no request body.</summary>
-            private void AnalyzeArguments(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+            public void AnalyzeArguments(OperationAnalysisContext context)
             {
+                var (method, arguments) = SinkArguments.Call(context.Operation);
                 if (method is null || arguments.IsEmpty)
                 {
                     return;

@@ -172,13 +172,14 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>A log argument, decided as it is seen; the type's credential and prompt variables are read on demand.</summary>
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
+                var file = For(context.Options, context.Operation.Syntax.SyntaxTree);
                 if (argument.Parameter is not { } parameter
-                    || DescribeLogSink(argument, parameter, context.Options, context.Operation.Syntax.SyntaxTree) is not { } sink)
+                    || DescribeLogSink(argument, parameter, file) is not { } sink)
                 {
                     return;
                 }
 
-                var evaluator = new Evaluator(this, context, For(context.Options, context.Operation.Syntax.SyntaxTree).SensitiveNames);
+                var evaluator = new Evaluator(this, context, file.SensitiveNames);
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     foreach (var element in initializer.ElementValues)
@@ -214,12 +215,7 @@ namespace CometGuard.Analyzers.Rules
                 var tainted = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
                 foreach (var operation in operations)
                 {
-                    var (method, arguments) = operation switch
-                    {
-                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                        IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
-                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-                    };
+                    var (method, arguments) = SinkArguments.Call(operation);
 
                     if (method is null || !Sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential, SinkKind.Prompt)))
                     {
@@ -240,11 +236,11 @@ namespace CometGuard.Analyzers.Rules
                 return tainted;
             }
 
-            private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, AnalyzerOptions options, SyntaxTree tree)
+            private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, FileOptions file)
             {
                 var member = parameter.ContainingSymbol;
                 if (Sinks.IsSink(argument, SinkKind.Log)
-                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && For(options, tree).ConsoleIsLog))
+                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && file.ConsoleIsLog))
                 {
                     return member is IMethodSymbol method && Sinks.IsLoggerMessage(method)
                         ? "the [LoggerMessage] method '" + method.Name + "'"
@@ -261,7 +257,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (member.ContainingType is { } containing
                     && parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                    && For(options, tree).LoggerTypes.Contains(containing.OriginalDefinition))
+                    && file.LoggerTypes.Contains(containing.OriginalDefinition))
                 {
                     return "'" + containing.Name + "." + member.Name + "'";
                 }
@@ -331,14 +327,12 @@ namespace CometGuard.Analyzers.Rules
             private readonly CompilationAnalysis _analysis;
             private readonly OperationAnalysisContext _context;
             private readonly ImmutableArray<string> _names;
-            private readonly CancellationToken _cancellationToken;
 
             public Evaluator(CompilationAnalysis analysis, OperationAnalysisContext context, ImmutableArray<string> names)
             {
                 _analysis = analysis;
                 _context = context;
                 _names = names;
-                _cancellationToken = context.CancellationToken;
             }
 
             public static IOperation? Unwrap(IOperation? operation)
@@ -390,7 +384,7 @@ namespace CometGuard.Analyzers.Rules
                     return null;
                 }
 
-                _cancellationToken.ThrowIfCancellationRequested();
+                _context.CancellationToken.ThrowIfCancellationRequested();
                 string? description;
                 switch (operation)
                 {
@@ -564,14 +558,14 @@ namespace CometGuard.Analyzers.Rules
             {
                 var local = reference.Local;
                 if (local.DeclaringSyntaxReferences.Length != 1
-                    || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                    || local.DeclaringSyntaxReferences[0].GetSyntax(_context.CancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
                     || reference.SemanticModel is not { } model
                     || initializer.SyntaxTree != model.SyntaxTree)
                 {
                     return null;
                 }
 
-                return Find(model.GetOperation(initializer, _cancellationToken), depth + 1)?.Description;
+                return Find(model.GetOperation(initializer, _context.CancellationToken), depth + 1)?.Description;
             }
 
             private bool IsSensitiveName(string name)
