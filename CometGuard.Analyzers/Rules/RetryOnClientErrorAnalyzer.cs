@@ -36,7 +36,7 @@ namespace CometGuard.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
             context.RegisterCompilationStartAction(start =>
             {
                 var apis = RetryApis.Create(start.Compilation);

@@ -46,7 +46,7 @@ namespace CometGuard.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
             context.RegisterCompilationStartAction(start =>
             {
                 var sinks = ResolvedSinks.Create(start.Compilation);

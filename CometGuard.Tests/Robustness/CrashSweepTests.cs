@@ -61,7 +61,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Generated_gateway_project_at_every_language_version()
         {
-            var references = await GatewayReferencesAsync();
+            var references = await References.BenchProjectAsync();
             var (files, plants) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed });
             Assert.NotEmpty(plants);
 
@@ -88,7 +88,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Repository_sources_intact_and_at_rotating_language_versions()
         {
-            var references = await GatewayReferencesAsync();
+            var references = await References.BenchProjectAsync();
             var sources = RepositorySources();
             Assert.NotEmpty(sources);
 
@@ -120,7 +120,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Repository_and_generated_sources_truncated_and_with_tokens_deleted()
         {
-            var references = await GatewayReferencesAsync();
+            var references = await References.BenchProjectAsync();
             var (generated, _) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed + 1 });
             var all = RepositorySources()
                 .Concat(generated.Where(f => f.Path.StartsWith("Gateway/", StringComparison.Ordinal)).Select(f => (f.Path, f.Text)))
@@ -152,29 +152,6 @@ namespace CometGuard.Tests.Robustness
         {
             _output.WriteLine(summary);
             Assert.True(failures.IsEmpty, failures.Count + " failure(s):\n" + string.Join("\n\n", failures.Take(10)));
-        }
-
-        private static async Task<ImmutableArray<MetadataReference>> GatewayReferencesAsync()
-        {
-            // The gateway packages the generated project uses, on top of whatever the rule tests use.
-            var wanted = new[]
-            {
-                new PackageIdentity("Polly", "8.9.1"),
-                new PackageIdentity("Polly.Core", "8.9.1"),
-                new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Resilience", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Http", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.13"),
-            };
-            var present = new HashSet<string>(References.Gateway.Packages.Select(p => p.Id), StringComparer.OrdinalIgnoreCase);
-            var assemblies = References.Gateway.AddPackages(wanted.Where(p => !present.Contains(p.Id)).ToImmutableArray());
-            var resolved = await assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            return resolved.Add(References.Annotations);
         }
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(

@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -47,5 +52,29 @@ namespace CometGuard.Tests.Verifiers
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
+
+        /// <summary>What the benchmark generator's project compiles against: the gateway set plus the packages it adds.</summary>
+        public static async Task<ImmutableArray<MetadataReference>> BenchProjectAsync()
+        {
+            // The gateway packages the generated project uses, on top of whatever the rule tests use.
+            var wanted = new[]
+            {
+                new PackageIdentity("Polly", "8.9.1"),
+                new PackageIdentity("Polly.Core", "8.9.1"),
+                new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),
+                new PackageIdentity("Microsoft.Extensions.Resilience", "10.11.0"),
+                new PackageIdentity("Microsoft.Extensions.Http", "10.0.13"),
+                new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
+                new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
+                new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
+                new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.13"),
+                new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.13"),
+                new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.13"),
+            };
+            var present = new HashSet<string>(Gateway.Packages.Select(p => p.Id), StringComparer.OrdinalIgnoreCase);
+            var assemblies = Gateway.AddPackages(wanted.Where(p => !present.Contains(p.Id)).ToImmutableArray());
+            var resolved = await assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            return resolved.Add(Annotations);
+        }
     }
 }
