@@ -21,6 +21,7 @@ namespace CometGuard.Analyzers.Infrastructure
         private readonly INamedTypeSymbol? _enumerable;
         private readonly ConcurrentDictionary<IPropertySymbol, bool> _dtoCollections = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _dtoResponses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _requestBodies = new(SymbolEqualityComparer.Default);
 
         private ResponseShapes(Compilation compilation, ResolvedSinks sinks)
         {
@@ -107,6 +108,35 @@ namespace CometGuard.Analyzers.Infrastructure
                 }
 
                 return false;
+            });
+        }
+
+        /// <summary>
+        /// A request body type: the application's own type or an anonymous type with a <c>model</c> member and a
+        /// <c>messages</c>, <c>input</c> or <c>prompt</c> member (by JSON name).
+        /// </summary>
+        public bool IsGatewayRequestBody(ITypeSymbol? type)
+        {
+            // Framework types never are, and their members (a List<T>'s, substituted on every read) are the cost.
+            if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || IsFrameworkAssembly(named.ContainingAssembly))
+            {
+                return false;
+            }
+
+            return _requestBodies.GetOrAdd(named.OriginalDefinition, t =>
+            {
+                bool model = false, body = false;
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        var name = JsonName(property);
+                        model |= string.Equals(name, "model", StringComparison.OrdinalIgnoreCase);
+                        body |= Contains(SinkCatalogue.GatewayRequestBodyNames, name);
+                    }
+                }
+
+                return model && body;
             });
         }
 

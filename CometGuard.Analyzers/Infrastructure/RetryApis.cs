@@ -163,7 +163,7 @@ namespace CometGuard.Analyzers.Infrastructure
         {
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
-                if (RetryStrategyOptionsOfT is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, RetryStrategyOptionsOfT))
+                if (RetryStrategyOptionsOfT is not null && ReferenceEquals(current.OriginalDefinition, RetryStrategyOptionsOfT))
                 {
                     outcome = current.TypeArguments[0];
                     return true;

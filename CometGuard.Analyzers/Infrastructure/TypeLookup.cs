@@ -46,7 +46,11 @@ namespace CometGuard.Analyzers.Infrastructure
             return type;
         }
 
-        /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic types by definition).</summary>
+        /// <summary>
+        /// True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic types by definition).
+        /// <paramref name="baseType"/> is a definition, so identity decides (see <see cref="DefinitionComparer"/>): every
+        /// creation and call walks here, and the symbol comparer's type equality cost more than the walk.
+        /// </summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {
             if (baseType is null)
@@ -56,7 +60,7 @@ namespace CometGuard.Analyzers.Infrastructure
 
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                if (ReferenceEquals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }

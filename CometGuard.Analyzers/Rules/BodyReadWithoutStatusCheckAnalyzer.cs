@@ -231,9 +231,9 @@ namespace CometGuard.Analyzers.Rules
                             return true;
                         case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } when IsGatewayPath(literal) || IsGatewayJson(literal):
                             return true;
-                        case IAnonymousObjectCreationOperation anonymous when IsGatewayBody(anonymous.Type):
+                        case IAnonymousObjectCreationOperation anonymous when _shapes.IsGatewayRequestBody(anonymous.Type):
                             return true;
-                        case IObjectCreationOperation creation when IsGatewayBody(creation.Type) || _shapes.IsGatewayDto(creation.Type):
+                        case IObjectCreationOperation creation when _shapes.IsGatewayRequestBody(creation.Type) || _shapes.IsGatewayDto(creation.Type):
                             return true;
                         case IInvocationOperation invocation when invocation.TargetMethod.TypeArguments.Length == 1 && _shapes.IsGatewayDto(invocation.TargetMethod.TypeArguments[0]):
                             return true;
@@ -245,27 +245,6 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return false;
-            }
-
-            private bool IsGatewayBody(ITypeSymbol? type)
-            {
-                if (type is null || type.SpecialType != SpecialType.None)
-                {
-                    return false;
-                }
-
-                bool model = false, body = false;
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IPropertySymbol property)
-                    {
-                        var name = _shapes.JsonName(property);
-                        model |= string.Equals(name, "model", StringComparison.OrdinalIgnoreCase);
-                        body |= ResponseShapes.Contains(SinkCatalogue.GatewayRequestBodyNames, name);
-                    }
-                }
-
-                return model && body;
             }
 
             private static bool IsGatewayPath(string literal)
@@ -332,10 +311,11 @@ namespace CometGuard.Analyzers.Rules
             }
 
             /// <summary>
-            /// The common safe shape without building a control flow graph: <c>x.EnsureSuccessStatusCode();</c> (or a
-            /// local initialised from it) as an earlier statement of a block around the read. Such a statement runs on
-            /// every path to the read unless a label between them lets a <c>goto</c> in, so a label sends the question
-            /// to the graph. Anything else is left to the graph too.
+            /// The common safe shapes without building a control flow graph, as earlier statements of a block around
+            /// the read: <c>x.EnsureSuccessStatusCode();</c> (or a local initialised from it), which runs on every path
+            /// to the read, and <c>if (!x.IsSuccessStatusCode) { ...; return; }</c>, which the read is reached only past
+            /// by one outcome of the check (the graph's branch guard). Both hold unless a label between them lets a
+            /// <c>goto</c> in, so a label sends the question to the graph. Anything else is left to the graph too.
             /// </summary>
             private bool IsAfterEnsureStatement(IOperation checkpoint, ImmutableArray<AccessPath> paths)
             {
@@ -366,7 +346,7 @@ namespace CometGuard.Analyzers.Rules
                             {
                                 ensured = false;
                             }
-                            else if (!ensured && IsEnsureStatement(statement, paths))
+                            else if (!ensured && (IsEnsureStatement(statement, paths) || IsStatusExit(statement, paths)))
                             {
                                 ensured = true;
                             }
@@ -407,6 +387,51 @@ namespace CometGuard.Analyzers.Rules
                 return value is IInvocationOperation { Instance: { } instance } invocation
                     && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
                     && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
+            }
+
+            /// <summary>
+            /// <c>if (x.IsSuccessStatusCode) ...</c>-style statement with no <c>else</c> whose body cannot complete
+            /// normally (ends in <c>return</c> or <c>throw</c>), on one status member compared with a constant at most:
+            /// a compound condition is more than one branch, and is left to the graph.
+            /// </summary>
+            private bool IsStatusExit(IOperation statement, ImmutableArray<AccessPath> paths)
+            {
+                if (statement is not IConditionalOperation { WhenFalse: null, WhenTrue: { } body, Condition: { } condition } || !Exits(body))
+                {
+                    return false;
+                }
+
+                condition = GuardConditions.Unwrap(condition);
+                while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                {
+                    condition = GuardConditions.Unwrap(not.Operand);
+                }
+
+                if (condition is IBinaryOperation
+                    {
+                        OperatorMethod: null,
+                        OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+                            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+                    } comparison)
+                {
+                    condition = comparison.RightOperand.ConstantValue.HasValue ? GuardConditions.Unwrap(comparison.LeftOperand)
+                        : comparison.LeftOperand.ConstantValue.HasValue ? GuardConditions.Unwrap(comparison.RightOperand)
+                        : null;
+                }
+
+                return condition is IPropertyReferenceOperation { Instance: { } instance } property
+                    && Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck)
+                    && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
+
+                static bool Exits(IOperation body)
+                {
+                    if (body is IBlockOperation block)
+                    {
+                        body = block.Operations.IsEmpty ? block : block.Operations[block.Operations.Length - 1];
+                    }
+
+                    return body is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+                }
             }
 
             private bool IsEnsureSuccess(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)

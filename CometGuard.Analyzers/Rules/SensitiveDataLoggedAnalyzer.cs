@@ -172,9 +172,15 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>A log argument, decided as it is seen; the type's credential and prompt variables are read on demand.</summary>
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
+                // Literals and nameof are never sensitive: most exception and log arguments end here, before any lookup.
+                if (argument.Value.ConstantValue.HasValue || argument.Parameter is not { } parameter)
+                {
+                    return;
+                }
+
                 var file = For(context.Options, context.Operation.Syntax.SyntaxTree);
-                if (argument.Parameter is not { } parameter
-                    || DescribeLogSink(argument, parameter, file) is not { } sink)
+                var sink = LogSinkOf(argument, parameter, file);
+                if (sink == LogSink.None)
                 {
                     return;
                 }
@@ -184,16 +190,16 @@ namespace CometGuard.Analyzers.Rules
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        Report(context, evaluator.Find(element, 0), sink);
+                        Report(context, evaluator.Find(element, 0), sink, parameter);
                     }
                 }
                 else
                 {
-                    Report(context, evaluator.Find(argument.Value, 0), sink);
+                    Report(context, evaluator.Find(argument.Value, 0), sink, parameter);
                 }
             }
 
-            private void Report(OperationAnalysisContext context, Finding? finding, string sink)
+            private void Report(OperationAnalysisContext context, Finding? finding, LogSink sink, IParameterSymbol parameter)
             {
                 if (finding is null)
                 {
@@ -203,7 +209,7 @@ namespace CometGuard.Analyzers.Rules
                 var location = finding.Value.Operation.Syntax.GetLocation();
                 if (TryClaim(location))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataLogged, location, finding.Value.Description, sink));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataLogged, location, finding.Value.Description, Describe(sink, parameter)));
                 }
             }
 
@@ -236,34 +242,49 @@ namespace CometGuard.Analyzers.Rules
                 return tainted;
             }
 
-            private string? DescribeLogSink(IArgumentOperation argument, IParameterSymbol parameter, FileOptions file)
+            /// <summary>Whether the parameter writes to a log, and how; descriptions are built only for a finding.</summary>
+            private LogSink LogSinkOf(IArgumentOperation argument, IParameterSymbol parameter, FileOptions file)
             {
-                var member = parameter.ContainingSymbol;
-                if (Sinks.IsSink(argument, SinkKind.Log)
-                    || (Sinks.IsSink(argument, SinkKind.ConsoleOutput) && file.ConsoleIsLog))
+                if (Sinks.IsSink(argument, SinkKind.Log) || (file.ConsoleIsLog && Sinks.IsSink(argument, SinkKind.ConsoleOutput)))
                 {
-                    return member is IMethodSymbol method && Sinks.IsLoggerMessage(method)
-                        ? "the [LoggerMessage] method '" + method.Name + "'"
-                        : "'" + member.ContainingType?.Name + "." + member.Name + "'";
+                    return LogSink.Catalogued;
                 }
 
+                var member = parameter.ContainingSymbol;
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                     && parameter.Name == SinkCatalogue.ExceptionMessageParameter
                     && parameter.Type.SpecialType == SpecialType.System_String
                     && TypeLookup.DerivesFrom(constructor.ContainingType, ExceptionType))
                 {
-                    return "the message of '" + constructor.ContainingType.Name + "'";
+                    return LogSink.ExceptionMessage;
                 }
 
-                if (member.ContainingType is { } containing
+                return !file.LoggerTypes.IsEmpty
+                    && member.ContainingType is { } containing
                     && parameter.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-                    && file.LoggerTypes.Contains(containing.OriginalDefinition))
-                {
-                    return "'" + containing.Name + "." + member.Name + "'";
-                }
-
-                return null;
+                    && file.LoggerTypes.Contains(containing.OriginalDefinition)
+                    ? LogSink.LoggerType
+                    : LogSink.None;
             }
+
+            private string Describe(LogSink sink, IParameterSymbol parameter)
+            {
+                var member = parameter.ContainingSymbol;
+                return sink switch
+                {
+                    LogSink.Catalogued when member is IMethodSymbol method && Sinks.IsLoggerMessage(method) => "the [LoggerMessage] method '" + method.Name + "'",
+                    LogSink.ExceptionMessage => "the message of '" + member.ContainingType.Name + "'",
+                    _ => "'" + member.ContainingType?.Name + "." + member.Name + "'",
+                };
+            }
+        }
+
+        private enum LogSink
+        {
+            None,
+            Catalogued,
+            ExceptionMessage,
+            LoggerType,
         }
 
         private sealed class FileOptions
@@ -299,7 +320,7 @@ namespace CometGuard.Analyzers.Rules
             var builder = new System.Text.StringBuilder(name.Length);
             foreach (var c in name)
             {
-                if (c != '_' && c != '-' && c != ':' && c != '.')
+                if (!IsSeparator(c))
                 {
                     builder.Append(char.ToLowerInvariant(c));
                 }
@@ -307,6 +328,37 @@ namespace CometGuard.Analyzers.Rules
 
             return builder.ToString();
         }
+
+        /// <summary>
+        /// Whether <see cref="Normalize"/>(<paramref name="name"/>) ends with (or, <paramref name="whole"/>, is) the
+        /// normalised <paramref name="suffix"/>, compared from the end without building the normalised name:
+        /// every logged variable and member name passes here.
+        /// </summary>
+        private static bool EndsWithNormalized(string name, string suffix, bool whole)
+        {
+            var i = name.Length - 1;
+            for (var j = suffix.Length - 1; j >= 0; j--, i--)
+            {
+                while (i >= 0 && IsSeparator(name[i]))
+                {
+                    i--;
+                }
+
+                if (i < 0 || char.ToLowerInvariant(name[i]) != suffix[j])
+                {
+                    return false;
+                }
+            }
+
+            while (whole && i >= 0 && IsSeparator(name[i]))
+            {
+                i--;
+            }
+
+            return !whole || i < 0;
+        }
+
+        private static bool IsSeparator(char c) => c is '_' or '-' or ':' or '.';
 
         private readonly struct Finding
         {
@@ -570,15 +622,17 @@ namespace CometGuard.Analyzers.Rules
 
             private bool IsSensitiveName(string name)
             {
-                var normalized = Normalize(name);
-                if (ExactSensitiveNames.Contains(normalized))
+                foreach (var exact in ExactSensitiveNames)
                 {
-                    return true;
+                    if (EndsWithNormalized(name, exact, whole: true))
+                    {
+                        return true;
+                    }
                 }
 
                 foreach (var sensitive in _names)
                 {
-                    if (normalized.EndsWith(sensitive, StringComparison.Ordinal))
+                    if (EndsWithNormalized(name, sensitive, whole: false))
                     {
                         return true;
                     }

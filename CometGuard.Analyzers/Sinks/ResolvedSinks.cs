@@ -280,7 +280,10 @@ namespace CometGuard.Analyzers.Sinks
         {
             if (kind == SinkKind.Log)
             {
-                return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && IsLoggerMessage(method);
+                // [LoggerMessage] sits on partial methods only; reading attributes of every other method costs more.
+                return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method }
+                    && ((method.ReducedFrom ?? method).OriginalDefinition is { } definition && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null))
+                    && IsLoggerMessage(method);
             }
 
             var marker = kind switch

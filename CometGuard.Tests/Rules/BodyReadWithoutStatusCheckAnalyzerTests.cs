@@ -278,6 +278,70 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Early_exit_on_a_compound_condition_past_a_label_or_on_another_response_still_reports()
+            => Analyze("""
+                class C
+                {
+                    async Task<ChatCompletionDto?> A(HttpResponseMessage response, bool strict)
+                    {
+                        if (!response.IsSuccessStatusCode && strict) return null;
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> B(HttpResponseMessage response, bool cached)
+                    {
+                        if (cached) goto Read;
+                        if (!response.IsSuccessStatusCode) { return null; }
+                    Read:
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> D(HttpResponseMessage response, HttpResponseMessage probe)
+                    {
+                        if (!probe.IsSuccessStatusCode) throw new HttpRequestException("probe failed");
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> E(HttpResponseMessage response)
+                    {
+                        if (response.StatusCode == HttpStatusCode.TooManyRequests) { Console.WriteLine("rate limited"); }
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Early_exits_on_the_status_are_guards()
+            => Analyze("""
+                class C
+                {
+                    async Task<ChatCompletionDto?> A(HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Console.WriteLine("gateway said " + (int)response.StatusCode);
+                            return null;
+                        }
+
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+
+                    async Task<ChatCompletionDto?> B(HttpResponseMessage response)
+                    {
+                        if ((int)response.StatusCode >= 400) throw new HttpRequestException("failed");
+                        var dto = await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                        return dto;
+                    }
+
+                    async Task<ChatCompletionDto?> D(HttpResponseMessage response, bool strict)
+                    {
+                        if (!response.IsSuccessStatusCode || strict) return null;
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task A_check_in_a_lambda_or_a_skipped_try_is_not_a_check()
             => Analyze("""
                 class C
