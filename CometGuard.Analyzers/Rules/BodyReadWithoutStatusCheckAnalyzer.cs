@@ -27,6 +27,7 @@ namespace CometGuard.Analyzers.Rules
         public const string InlineProperty = "Inline";
 
         private static readonly ulong BodyRead = SinkKinds.Of(SinkKind.HttpBodyRead);
+        private static readonly ulong ReadKinds = SinkKinds.Of(SinkKind.HttpBodyRead, SinkKind.HttpTextRead);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BodyReadWithoutStatusCheck);
 
@@ -62,6 +63,13 @@ namespace CometGuard.Analyzers.Rules
             {
                 var read = (IInvocationOperation)context.Operation;
                 var method = read.TargetMethod;
+
+                // One lookup on every call; the three below only for the few that read a body.
+                if ((Sinks.CallKinds(method) & ReadKinds) == 0)
+                {
+                    return;
+                }
+
                 IOperation? content;
                 var text = false;
                 if (Sinks.IsSink(method, SinkKind.HttpBodyRead))

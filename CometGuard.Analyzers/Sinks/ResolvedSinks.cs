@@ -20,6 +20,9 @@ namespace CometGuard.Analyzers.Sinks
         // Per method or indexer: the kinds its parameter rows carry (SinkKinds.Of bits), for the per-call pre-check.
         private readonly Dictionary<ISymbol, ulong> _parameterKinds = new(DefinitionComparer.Instance);
 
+        // Per method or property: the kinds of its own rows and of its parameters' rows, for rules that ask one question per call.
+        private readonly Dictionary<ISymbol, ulong> _callKinds = new(DefinitionComparer.Instance);
+
         // Kinds a marker attribute can add to any method ([ModelId], [ApiKey], [LoggerMessage]); such methods are cached.
         private readonly ulong _markerKinds;
         private readonly ConcurrentDictionary<ISymbol, ulong> _markedMethods = new(DefinitionComparer.Instance);
@@ -36,11 +39,16 @@ namespace CometGuard.Analyzers.Sinks
                 foreach (var row in pair.Value)
                 {
                     _kinds[(int)row.Kind] = true;
+                    var call = pair.Key;
                     if (pair.Key is IParameterSymbol { ContainingSymbol: { } member })
                     {
                         _parameterKinds.TryGetValue(member, out var kinds);
                         _parameterKinds[member] = kinds | SinkKinds.Of(row.Kind);
+                        call = member;
                     }
+
+                    _callKinds.TryGetValue(call, out var callKinds);
+                    _callKinds[call] = callKinds | SinkKinds.Of(row.Kind);
                 }
             }
 
@@ -140,6 +148,15 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
         public bool Has(SinkKind kind) => _kinds[(int)kind];
+
+        /// <summary>
+        /// The catalogued kinds (<see cref="SinkKinds.Of(SinkKind)"/> bits) of <paramref name="method"/> itself and of its
+        /// parameters, markers aside: one lookup answers "can this call matter?" for a rule that reads several kinds.
+        /// </summary>
+        public ulong CallKinds(IMethodSymbol method)
+        {
+            return _callKinds.TryGetValue((method.ReducedFrom ?? method).OriginalDefinition, out var kinds) ? kinds : 0;
+        }
 
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
