@@ -80,8 +80,8 @@ namespace CometGuard.Analyzers.Rules
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var owner = invocation.TargetMethod.ContainingType?.OriginalDefinition;
-                if (SymbolEqualityComparer.Default.Equals(owner, _apis.ResilienceHttpClientBuilderExtensions)
-                    || SymbolEqualityComparer.Default.Equals(owner, _apis.PollyHttpClientBuilderExtensions))
+                // Definitions compare by identity (DefinitionComparer): this runs on every call.
+                if (owner is not null && (ReferenceEquals(owner, _apis.ResilienceHttpClientBuilderExtensions) || ReferenceEquals(owner, _apis.PollyHttpClientBuilderExtensions)))
                 {
                     RecordHandler(invocation);
                     return;
@@ -101,7 +101,8 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeTransport(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (!SymbolEqualityComparer.Default.Equals(creation.Type, _apis.HttpClientPipelineTransport)
+                if (_apis.HttpClientPipelineTransport is null
+                    || !ReferenceEquals(creation.Type?.OriginalDefinition, _apis.HttpClientPipelineTransport)
                     || creation.Arguments.Length == 0
                     || ClientKeyOfHttpClient(creation.Arguments[0].Value) is not { } key)
                 {
