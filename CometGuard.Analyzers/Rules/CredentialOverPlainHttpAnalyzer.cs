@@ -67,33 +67,36 @@ namespace CometGuard.Analyzers.Rules
 
                 if (_sinks.IsSink(argument, SinkKind.AuthenticatedEndpoint))
                 {
-                    Analyze(context, argument.Value, authenticated: true, Describe(argument.Parameter));
+                    Analyze(context, argument.Value, authenticated: true, argument.Parameter);
                 }
                 else if (_sinks.IsSink(argument, SinkKind.Endpoint))
                 {
-                    Analyze(context, argument.Value, authenticated: false, Describe(argument.Parameter));
+                    Analyze(context, argument.Value, authenticated: false, argument.Parameter);
                 }
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
-                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+
+                // One lookup on every property assignment; the detailed ones only for an endpoint property.
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || (_sinks.MemberKinds(property) & Kinds) == 0)
                 {
                     return;
                 }
 
                 if (_sinks.IsSink(property, SinkKind.AuthenticatedEndpoint))
                 {
-                    Analyze(context, assignment.Value, authenticated: true, Describe(property));
+                    Analyze(context, assignment.Value, authenticated: true, property);
                 }
                 else if (_sinks.IsSink(property, SinkKind.Endpoint))
                 {
-                    Analyze(context, assignment.Value, authenticated: false, Describe(property));
+                    Analyze(context, assignment.Value, authenticated: false, property);
                 }
             }
 
-            private void Analyze(OperationAnalysisContext context, IOperation value, bool authenticated, string position)
+            /// <summary><paramref name="position"/> (the parameter or property) is described only for a report.</summary>
+            private void Analyze(OperationAnalysisContext context, IOperation value, bool authenticated, ISymbol position)
             {
                 var endpoint = EndpointUri.Find(value, _uriType, context.CancellationToken);
                 if (!endpoint.IsKnown || EndpointUri.PlainHttpHost(endpoint.Text) is not { } host || EndpointUri.IsLoopback(host))
@@ -115,7 +118,7 @@ namespace CometGuard.Analyzers.Rules
                 var location = InMember(source, context) ? source.GetLocation() : value.Syntax.GetLocation();
                 if (_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, host, position));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, host, Describe(position)));
                 }
             }
 
@@ -165,10 +168,13 @@ namespace CometGuard.Analyzers.Rules
                 return false;
             }
 
-            private static string Describe(IPropertySymbol property) => "property '" + property.ContainingType.Name + "." + property.Name + "'";
-
-            private static string Describe(IParameterSymbol parameter)
+            private static string Describe(ISymbol position)
             {
+                if (position is not IParameterSymbol parameter)
+                {
+                    return "property '" + position.ContainingType.Name + "." + position.Name + "'";
+                }
+
                 var member = parameter.ContainingSymbol;
                 var owner = member is IMethodSymbol { MethodKind: MethodKind.Constructor }
                     ? "'" + member.ContainingType.Name + "' constructor"

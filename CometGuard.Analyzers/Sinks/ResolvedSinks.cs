@@ -158,6 +158,12 @@ namespace CometGuard.Analyzers.Sinks
             return _callKinds.TryGetValue((method.ReducedFrom ?? method).OriginalDefinition, out var kinds) ? kinds : 0;
         }
 
+        /// <summary>The catalogued kinds of a property (or indexer) itself and of its parameters, markers aside, in one lookup.</summary>
+        public ulong MemberKinds(IPropertySymbol property)
+        {
+            return _callKinds.TryGetValue(property.OriginalDefinition, out var kinds) ? kinds : 0;
+        }
+
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
         /// <paramref name="kinds"/> (<see cref="SinkKinds.Of(SinkKind)"/> bits): one lookup per call, before any argument is looked at.

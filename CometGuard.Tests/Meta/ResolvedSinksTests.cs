@@ -12,7 +12,10 @@ using Xunit;
 
 namespace CometGuard.Tests.Meta
 {
-    /// <summary><see cref="ResolvedSinks.CallKinds"/>, the one-lookup pre-check, never hides a kind the detailed lookups find.</summary>
+    /// <summary>
+    /// <see cref="ResolvedSinks.CallKinds"/> and <see cref="ResolvedSinks.MemberKinds"/>, the one-lookup pre-checks, never
+    /// hide a kind the detailed lookups find.
+    /// </summary>
     public class ResolvedSinksTests
     {
         private const string Source = """
@@ -33,6 +36,7 @@ namespace CometGuard.Tests.Meta
                 {
                     var openai = new OpenAIClient(new ApiKeyCredential(key));
                     var chat = new ChatClient("gpt-4o-mini", new ApiKeyCredential(key));
+                    http.BaseAddress = new Uri("https://api.cometapi.com/v1/");
                     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
                     http.DefaultRequestHeaders.Add("Authorization", "Bearer " + key);
                     await client.CompleteChatAsync(messages);
@@ -87,8 +91,25 @@ namespace CometGuard.Tests.Meta
                 }
             }
 
-            // The source reaches sinks of many kinds, so the loop above checked something.
-            foreach (var kind in new[] { SinkKind.Credential, SinkKind.ModelId, SinkKind.Log, SinkKind.HttpBodyRead, SinkKind.HttpStatusCheck })
+            var properties = tree.GetRoot().DescendantNodes()
+                .Select(n => model.GetOperation(n))
+                .OfType<IPropertyReferenceOperation>()
+                .Select(p => p.Property)
+                .ToList();
+            foreach (var property in properties)
+            {
+                foreach (SinkKind kind in Enum.GetValues(typeof(SinkKind)))
+                {
+                    if (sinks.IsSink(property, kind))
+                    {
+                        Assert.True((sinks.MemberKinds(property) & SinkKinds.Of(kind)) != 0, property.ToDisplayString() + " is a " + kind + " sink");
+                        found |= SinkKinds.Of(kind);
+                    }
+                }
+            }
+
+            // The source reaches sinks of many kinds, so the loops above checked something.
+            foreach (var kind in new[] { SinkKind.Credential, SinkKind.ModelId, SinkKind.Log, SinkKind.HttpBodyRead, SinkKind.HttpStatusCheck, SinkKind.Endpoint, SinkKind.HttpResponseBody })
             {
                 Assert.True((found & SinkKinds.Of(kind)) != 0, kind + " not reached");
             }

@@ -51,6 +51,7 @@ namespace CometGuard.Bench
             var netMedian = Median(tables.Select(t => Median(t.Analyzers.Where(a => IsNetAnalyzers(a.Assembly)).Select(a => a.Seconds))));
             var netCount = (int)Median(tables.Select(t => (double)t.Analyzers.Count(a => IsNetAnalyzers(a.Assembly))));
             var netVersion = tables[0].Assemblies.FirstOrDefault(IsNetAnalyzers) ?? "(not found)";
+            double NetPercentile(double fraction) => Median(tables.Select(t => Percentile(t.Analyzers.Where(a => IsNetAnalyzers(a.Assembly)).Select(a => a.Seconds), fraction)));
 
             Console.WriteLine();
             Console.WriteLine("== CometGuard analyzer benchmark ==");
@@ -67,9 +68,9 @@ namespace CometGuard.Bench
             Console.WriteLine();
             var share = cgTotal / wallCg * 100;
             Console.WriteLine(F("CometGuard analyzers together: {0:0.000} s = {1:0.00}% of the build wall time (target < 2%: {2}); {3:0.00}% of all analyzer time ({4:0.00} s)", cgTotal, share, share < 2 ? "MET" : "MISSED", cgTotal / allTotal * 100, allTotal));
-            Console.WriteLine(F("Median NetAnalyzers analyzer in the same build: {0:0.000} s (over {1} analyzers that ran)", netMedian, netCount));
+            Console.WriteLine(F("Median NetAnalyzers analyzer in the same build: {0:0.000} s (over {1} analyzers that ran); 75th percentile {2:0.000} s, 90th {3:0.000} s", netMedian, netCount, NetPercentile(0.75), NetPercentile(0.90)));
             Console.WriteLine();
-            Console.WriteLine("Per CometGuard analyzer (median s; ratio to the median NetAnalyzers analyzer; target <= 1)");
+            Console.WriteLine("Per CometGuard analyzer (median s; ratio to the median NetAnalyzers analyzer, target <= 1; share of NetAnalyzers analyzers that cost less in the same build)");
             var cgNames = tables.SelectMany(t => t.Analyzers).Where(a => a.Assembly.StartsWith(CometGuardAssembly, StringComparison.Ordinal)).Select(a => a.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
             var missed = 0;
             foreach (var name in cgNames)
@@ -77,7 +78,8 @@ namespace CometGuard.Bench
                 var seconds = Median(tables.Select(t => t.Analyzers.Where(a => a.Name == name).Select(a => a.Seconds).DefaultIfEmpty(0).First()));
                 var ratio = netMedian > 0 ? seconds / netMedian : 0;
                 missed += ratio > 1 ? 1 : 0;
-                Console.WriteLine(F("  {0,-70} {1,8:0.000} s  x{2,5:0.00}  {3}", Shorten(name), seconds, ratio, ratio <= 1 ? "ok" : "OVER"));
+                var rank = Median(tables.Select(t => CheaperShare(t, t.Analyzers.Where(a => a.Name == name).Select(a => a.Seconds).DefaultIfEmpty(0).First())));
+                Console.WriteLine(F("  {0,-70} {1,8:0.000} s  x{2,5:0.00}  {3,-4}  above {4,3:0}% of NetAnalyzers", Shorten(name), seconds, ratio, ratio <= 1 ? "ok" : "OVER", rank * 100));
             }
 
             if (cgNames.Count == 0)
@@ -204,6 +206,19 @@ namespace CometGuard.Bench
         }
 
         private static string F(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+        /// <summary>The share of NetAnalyzers analyzers in <paramref name="table"/>'s build that cost less than <paramref name="seconds"/>.</summary>
+        private static double CheaperShare(Table table, double seconds)
+        {
+            var net = table.Analyzers.Where(a => IsNetAnalyzers(a.Assembly)).ToList();
+            return net.Count == 0 ? 0 : (double)net.Count(a => a.Seconds < seconds) / net.Count;
+        }
+
+        private static double Percentile(IEnumerable<double> values, double fraction)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(fraction * sorted.Length))];
+        }
 
         private static double Median(IEnumerable<double> values)
         {
