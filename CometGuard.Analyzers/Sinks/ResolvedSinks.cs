@@ -182,8 +182,10 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            // [LoggerMessage] sits on partial methods only: the dictionary below is for methods that may carry a marker.
-            if (marked == SinkKinds.Of(SinkKind.Log) && !definition.IsPartialDefinition && definition.PartialDefinitionPart is null)
+            // [LoggerMessage] sits on ordinary partial methods only (never a constructor, the target of every creation):
+            // the dictionary below is for methods that may carry a marker.
+            if (marked == SinkKinds.Of(SinkKind.Log)
+                && (definition.MethodKind != MethodKind.Ordinary || (!definition.IsPartialDefinition && definition.PartialDefinitionPart is null)))
             {
                 return false;
             }
