@@ -98,7 +98,10 @@ namespace CometGuard.Analyzers.Sinks
                     continue;
                 }
 
-                foreach (var member in type.GetMembers())
+                // By name where the row names its member: a type's whole member list, wrapped anew on every call, is
+                // the larger part of resolving the catalogue.
+                var candidates = row.Member == SinkRow.AnyMethod ? type.GetMembers() : type.GetMembers(row.Member);
+                foreach (var member in candidates)
                 {
                     if (!MatchesMember(row, member))
                     {
