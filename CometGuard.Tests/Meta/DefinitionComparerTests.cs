@@ -1,10 +1,8 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
@@ -38,11 +36,7 @@ namespace CometGuard.Tests.Meta
         [Fact]
         public async Task Definitions_reached_through_calls_are_the_objects_the_type_lists()
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            var tree = CSharpSyntaxTree.ParseText(Source);
-            var compilation = CSharpCompilation.Create("Identity", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var model = compilation.GetSemanticModel(tree);
+            var (_, tree, model) = await GatewayCompilation.CreateAsync(Source, "Identity");
 
             var members = tree.GetRoot().DescendantNodes()
                 .Where(n => n is InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ElementAccessExpressionSyntax or MemberAccessExpressionSyntax)

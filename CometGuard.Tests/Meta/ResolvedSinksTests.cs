@@ -1,11 +1,9 @@
 using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Analyzers.Sinks;
 using CometGuard.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
@@ -53,11 +51,7 @@ namespace CometGuard.Tests.Meta
         [Fact]
         public async Task CallKinds_covers_every_kind_the_call_or_its_arguments_are_sinks_of()
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            var tree = CSharpSyntaxTree.ParseText(Source);
-            var compilation = CSharpCompilation.Create("Kinds", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var model = compilation.GetSemanticModel(tree);
+            var (compilation, tree, model) = await GatewayCompilation.CreateAsync(Source, "Kinds");
             var sinks = ResolvedSinks.Create(compilation);
 
             var calls = tree.GetRoot().DescendantNodes()
