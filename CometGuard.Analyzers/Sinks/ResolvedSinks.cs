@@ -185,10 +185,8 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            // [LoggerMessage] sits on ordinary partial methods only (never a constructor, the target of every creation):
-            // the dictionary below is for methods that may carry a marker.
-            if (marked == SinkKinds.Of(SinkKind.Log)
-                && (definition.MethodKind != MethodKind.Ordinary || (!definition.IsPartialDefinition && definition.PartialDefinitionPart is null)))
+            // The dictionary below is for methods that may carry a marker; most calls are turned away before it.
+            if (marked == SinkKinds.Of(SinkKind.Log) && !MayBeLoggerMessage(definition))
             {
                 return false;
             }
@@ -308,10 +306,7 @@ namespace CometGuard.Analyzers.Sinks
         {
             if (kind == SinkKind.Log)
             {
-                // [LoggerMessage] sits on partial methods only; reading attributes of every other method costs more.
-                return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method }
-                    && ((method.ReducedFrom ?? method).OriginalDefinition is { } definition && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null))
-                    && IsLoggerMessage(method);
+                return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && IsLoggerMessage(method);
             }
 
             var marker = kind switch
@@ -345,9 +340,14 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            method = method.ReducedFrom ?? method;
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (!MayBeLoggerMessage(method))
+            {
+                return false;
+            }
+
             method = method.PartialDefinitionPart ?? method;
-            foreach (var attribute in method.OriginalDefinition.GetAttributes())
+            foreach (var attribute in method.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LoggerMessageAttribute))
                 {
@@ -393,6 +393,13 @@ namespace CometGuard.Analyzers.Sinks
                 _ => member.Name == row.Member,
             };
         }
+
+        /// <summary>
+        /// <c>[LoggerMessage]</c> sits on ordinary partial methods only (never a constructor, the target of every
+        /// creation): a test of flags before reading any method's attributes.
+        /// </summary>
+        private static bool MayBeLoggerMessage(IMethodSymbol definition)
+            => definition.MethodKind == MethodKind.Ordinary && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null);
 
         private static void Add(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, ISymbol key, SinkRow row)
         {
