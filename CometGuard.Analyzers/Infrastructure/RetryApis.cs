@@ -33,7 +33,9 @@ namespace CometGuard.Analyzers.Infrastructure
     /// </summary>
     internal sealed class RetryApis
     {
-        private readonly Dictionary<IMethodSymbol, RetryMethodKind> _v7Methods = new(SymbolEqualityComparer.Default);
+        // Polly v7's retry syntax types; their methods are classified by name when called, never listed: the four
+        // hold hundreds of overloads a compilation would otherwise decode from metadata at start.
+        private readonly INamedTypeSymbol[] _v7Syntax;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _sdkClients = new(SymbolEqualityComparer.Default);
 
         private RetryApis(Compilation compilation, ResolvedSinks sinks)
@@ -53,32 +55,16 @@ namespace CometGuard.Analyzers.Infrastructure
             PolicyBuilderOfT = compilation.FindType("Polly.PolicyBuilder`1");
             Policy = compilation.FindType("Polly.Policy");
             HttpPolicyExtensions = compilation.FindType("Polly.Extensions.Http.HttpPolicyExtensions");
+            var syntaxTypes = new List<INamedTypeSymbol>();
             foreach (var syntax in new[] { "Polly.RetrySyntax", "Polly.RetryTResultSyntax", "Polly.AsyncRetrySyntax", "Polly.AsyncRetryTResultSyntax" })
             {
-                if (compilation.FindType(syntax) is not { } type)
+                if (compilation.FindType(syntax) is { } type)
                 {
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IMethodSymbol method)
-                    {
-                        var kind = method.Name switch
-                        {
-                            "Retry" or "RetryAsync" => RetryMethodKind.Immediate,
-                            "WaitAndRetry" or "WaitAndRetryAsync" => RetryMethodKind.Wait,
-                            "RetryForever" or "RetryForeverAsync" => RetryMethodKind.Forever,
-                            "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => RetryMethodKind.WaitForever,
-                            _ => RetryMethodKind.None,
-                        };
-                        if (kind != RetryMethodKind.None)
-                        {
-                            _v7Methods[method] = kind;
-                        }
-                    }
+                    syntaxTypes.Add(type);
                 }
             }
+
+            _v7Syntax = syntaxTypes.ToArray();
 
             RetryStrategyOptionsOfT = compilation.FindType("Polly.Retry.RetryStrategyOptions`1");
             DelayBackoffType = compilation.FindType("Polly.DelayBackoffType");
@@ -144,7 +130,7 @@ namespace CometGuard.Analyzers.Infrastructure
         public INamedTypeSymbol? TimeSpan { get; }
 
         /// <summary>True when Polly v7, Polly v8 or the resilience handler is referenced.</summary>
-        public bool HasRetryLibrary => _v7Methods.Count > 0 || RetryStrategyOptionsOfT is not null;
+        public bool HasRetryLibrary => _v7Syntax.Length > 0 || RetryStrategyOptionsOfT is not null;
 
         /// <summary>True when any retry API or gateway transport is referenced (the retry rules' bail-out test).</summary>
         public bool HasAny => HasRetryLibrary || ClientRetryPolicy is not null || HttpClient is not null;
@@ -152,10 +138,24 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>The retry APIs of <paramref name="compilation"/>, resolved once for all retry rules.</summary>
         public static RetryApis Create(Compilation compilation) => PerCompilation<RetryApis>.Get(compilation, c => new RetryApis(c, ResolvedSinks.Create(c)));
 
+        /// <summary>What a Polly v7 retry method (<c>Retry</c>, <c>WaitAndRetryForever</c>, …) does between attempts; None for any other method.</summary>
         public RetryMethodKind KindOf(IMethodSymbol method)
         {
-            var definition = method.ReducedFrom ?? method;
-            return _v7Methods.TryGetValue(definition.OriginalDefinition, out var kind) ? kind : RetryMethodKind.None;
+            var type = (method.ReducedFrom ?? method).OriginalDefinition.ContainingType;
+            var found = false;
+            foreach (var syntax in _v7Syntax)
+            {
+                found |= ReferenceEquals(syntax, type);
+            }
+
+            return !found ? RetryMethodKind.None : method.Name switch
+            {
+                "Retry" or "RetryAsync" => RetryMethodKind.Immediate,
+                "WaitAndRetry" or "WaitAndRetryAsync" => RetryMethodKind.Wait,
+                "RetryForever" or "RetryForeverAsync" => RetryMethodKind.Forever,
+                "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => RetryMethodKind.WaitForever,
+                _ => RetryMethodKind.None,
+            };
         }
 
         /// <summary>The <c>T</c> of <c>RetryStrategyOptions&lt;T&gt;</c> when <paramref name="type"/> is or derives from it.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using CometGuard.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,66 +10,45 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CometGuard.Analyzers.Sinks
 {
     /// <summary>
-    /// The sink catalogue resolved against one compilation. Built once in a compilation-start
-    /// action and dropped with the compilation: nothing here outlives it.
+    /// The sink catalogue resolved against one compilation, member by member as calls reach it: a rule pays
+    /// for the catalogue members its code calls, not for reading every member of every catalogue type (in a
+    /// build, each compilation decodes those from metadata afresh, about a tenth of a second at once).
+    /// Created in a compilation-start action and dropped with the compilation: nothing here outlives it.
     /// </summary>
     public sealed class ResolvedSinks
     {
-        private readonly Dictionary<ISymbol, ImmutableArray<SinkRow>> _rows;
-        private readonly bool[] _kinds;
+        private static readonly int KindCount = Enum.GetValues(typeof(SinkKind)).Length;
 
-        // Per method or indexer: the kinds its parameter rows carry (SinkKinds.Of bits), for the per-call pre-check.
-        private readonly Dictionary<ISymbol, ulong> _parameterKinds = new(DefinitionComparer.Instance);
+        private readonly Compilation _compilation;
 
-        // Per method or property: the kinds of its own rows and of its parameters' rows, for rules that ask one question per call.
-        private readonly Dictionary<ISymbol, ulong> _callKinds = new(DefinitionComparer.Instance);
+        // The catalogue indexed by name: rows naming their member (constructors as ".ctor"), and rows for any
+        // method of a type, by the type's simple name. A call whose name is in neither costs two string lookups.
+        private readonly Dictionary<string, ImmutableArray<SinkRow>> _byMember;
+        private readonly Dictionary<string, ImmutableArray<SinkRow>> _anyMethodByTypeName;
+        private readonly ImmutableArray<SinkRow> _catalogue;
+
+        // Resolved on demand: catalogue types by metadata name, members' rows by definition, Has(kind) answers.
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ISymbol, MemberRows> _members = new(DefinitionComparer.Instance);
+        private readonly int[] _has;
 
         // Kinds a marker attribute can add to any method ([ModelId], [ApiKey], [LoggerMessage]); such methods are cached.
         private readonly ulong _markerKinds;
         private readonly ConcurrentDictionary<ISymbol, ulong> _markedMethods = new(DefinitionComparer.Instance);
 
-        private ResolvedSinks(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, INamedTypeSymbol? modelIdAttribute, INamedTypeSymbol? apiKeyAttribute, INamedTypeSymbol? loggerMessageAttribute)
+        private ResolvedSinks(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
-            _rows = rows;
-            ModelIdAttribute = modelIdAttribute;
-            ApiKeyAttribute = apiKeyAttribute;
-            LoggerMessageAttribute = loggerMessageAttribute;
-            _kinds = new bool[Enum.GetValues(typeof(SinkKind)).Length];
-            foreach (var pair in rows)
-            {
-                foreach (var row in pair.Value)
-                {
-                    _kinds[(int)row.Kind] = true;
-                    var call = pair.Key;
-                    if (pair.Key is IParameterSymbol { ContainingSymbol: { } member })
-                    {
-                        _parameterKinds.TryGetValue(member, out var kinds);
-                        _parameterKinds[member] = kinds | SinkKinds.Of(row.Kind);
-                        call = member;
-                    }
-
-                    _callKinds.TryGetValue(call, out var callKinds);
-                    _callKinds[call] = callKinds | SinkKinds.Of(row.Kind);
-                }
-            }
-
-            if (modelIdAttribute is not null)
-            {
-                _kinds[(int)SinkKind.ModelId] = true;
-                _markerKinds |= SinkKinds.Of(SinkKind.ModelId);
-            }
-
-            if (apiKeyAttribute is not null)
-            {
-                _kinds[(int)SinkKind.Credential] = true;
-                _markerKinds |= SinkKinds.Of(SinkKind.Credential);
-            }
-
-            if (loggerMessageAttribute is not null)
-            {
-                _kinds[(int)SinkKind.Log] = true;
-                _markerKinds |= SinkKinds.Of(SinkKind.Log);
-            }
+            _compilation = compilation;
+            _catalogue = catalogue;
+            _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
+            _anyMethodByTypeName = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
+            _has = new int[KindCount];
+            ModelIdAttribute = compilation.FindType(SinkCatalogue.ModelIdAttribute);
+            ApiKeyAttribute = compilation.FindType(SinkCatalogue.ApiKeyAttribute);
+            LoggerMessageAttribute = compilation.FindType(SinkCatalogue.LoggerMessageAttribute);
+            _markerKinds = (ModelIdAttribute is null ? 0 : SinkKinds.Of(SinkKind.ModelId))
+                | (ApiKeyAttribute is null ? 0 : SinkKinds.Of(SinkKind.Credential))
+                | (LoggerMessageAttribute is null ? 0 : SinkKinds.Of(SinkKind.Log));
         }
 
         public INamedTypeSymbol? ModelIdAttribute { get; }
@@ -78,94 +58,53 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary><c>[LoggerMessage]</c>: every parameter of a source-generated logging method is a log sink.</summary>
         public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
-        /// <summary>The default catalogue resolved against <paramref name="compilation"/>, once for all rules.</summary>
+        /// <summary>The default catalogue against <paramref name="compilation"/>, one instance for all rules.</summary>
         public static ResolvedSinks Create(Compilation compilation) => PerCompilation<ResolvedSinks>.Get(compilation, c => Create(c, SinkCatalogue.Rows));
 
-        public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue)
+        public static ResolvedSinks Create(Compilation compilation, ImmutableArray<SinkRow> catalogue) => new(compilation, catalogue);
+
+        /// <summary>
+        /// True when the compilation references a catalogue type with a row of <paramref name="kind"/> (or its marker
+        /// attribute): the rules' bail-out test, answered from the first type found.
+        /// </summary>
+        public bool Has(SinkKind kind)
         {
-            var rows = new Dictionary<ISymbol, ImmutableArray<SinkRow>>(DefinitionComparer.Instance);
-            var types = new Dictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
-            foreach (var row in catalogue)
+            var state = Volatile.Read(ref _has[(int)kind]);
+            if (state == 0)
             {
-                if (!types.TryGetValue(row.TypeMetadataName, out var type))
+                state = HasRow(kind) ? 1 : 2;
+                Volatile.Write(ref _has[(int)kind], state);
+            }
+
+            return state == 1;
+        }
+
+        private bool HasRow(SinkKind kind)
+        {
+            if ((_markerKinds & SinkKinds.Of(kind)) != 0)
+            {
+                return true;
+            }
+
+            foreach (var row in _catalogue)
+            {
+                if (row.Kind == kind && Type(row.TypeMetadataName) is not null)
                 {
-                    type = compilation.FindType(row.TypeMetadataName);
-                    types.Add(row.TypeMetadataName, type);
-                }
-
-                if (type is null)
-                {
-                    continue;
-                }
-
-                // By name where the row names its member: a type's whole member list, wrapped anew on every call, is
-                // the larger part of resolving the catalogue.
-                var candidates = row.Member == SinkRow.AnyMethod ? type.GetMembers() : type.GetMembers(row.Member);
-                foreach (var member in candidates)
-                {
-                    if (!MatchesMember(row, member))
-                    {
-                        continue;
-                    }
-
-                    if (row.IsProperty)
-                    {
-                        if (member is IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary })
-                        {
-                            Add(rows, member.OriginalDefinition, row);
-                        }
-                    }
-                    else if (row.IsMethod)
-                    {
-                        if (member is IMethodSymbol self)
-                        {
-                            Add(rows, self.OriginalDefinition, row);
-                        }
-                    }
-                    else
-                    {
-                        var parameters = member switch
-                        {
-                            IMethodSymbol method => method.OriginalDefinition.Parameters,
-                            IPropertySymbol { IsIndexer: true } indexer => indexer.OriginalDefinition.Parameters,
-                            _ => ImmutableArray<IParameterSymbol>.Empty,
-                        };
-
-                        foreach (var parameter in parameters)
-                        {
-                            if (parameter.Name == row.Parameter || row.Parameter == SinkRow.AnyParameter)
-                            {
-                                Add(rows, parameter, row);
-                            }
-                        }
-                    }
+                    return true;
                 }
             }
 
-            return new ResolvedSinks(
-                rows,
-                compilation.FindType(SinkCatalogue.ModelIdAttribute),
-                compilation.FindType(SinkCatalogue.ApiKeyAttribute),
-                compilation.FindType(SinkCatalogue.LoggerMessageAttribute));
+            return false;
         }
-
-        /// <summary>True when the compilation references at least one sink of <paramref name="kind"/>.</summary>
-        public bool Has(SinkKind kind) => _kinds[(int)kind];
 
         /// <summary>
         /// The catalogued kinds (<see cref="SinkKinds.Of(SinkKind)"/> bits) of <paramref name="method"/> itself and of its
         /// parameters, markers aside: one lookup answers "can this call matter?" for a rule that reads several kinds.
         /// </summary>
-        public ulong CallKinds(IMethodSymbol method)
-        {
-            return _callKinds.TryGetValue((method.ReducedFrom ?? method).OriginalDefinition, out var kinds) ? kinds : 0;
-        }
+        public ulong CallKinds(IMethodSymbol method) => Rows((method.ReducedFrom ?? method).OriginalDefinition).CallKinds;
 
         /// <summary>The catalogued kinds of a property (or indexer) itself and of its parameters, markers aside, in one lookup.</summary>
-        public ulong MemberKinds(IPropertySymbol property)
-        {
-            return _callKinds.TryGetValue(property.OriginalDefinition, out var kinds) ? kinds : 0;
-        }
+        public ulong MemberKinds(IPropertySymbol property) => Rows(property.OriginalDefinition).CallKinds;
 
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
@@ -174,7 +113,7 @@ namespace CometGuard.Analyzers.Sinks
         public bool MayTakeSink(IMethodSymbol method, ulong kinds)
         {
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (_parameterKinds.TryGetValue(definition, out var found) && (found & kinds) != 0)
+            if ((Rows(definition).ParameterKinds & kinds) != 0)
             {
                 return true;
             }
@@ -225,14 +164,12 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            if (_rows.TryGetValue(parameter.OriginalDefinition, out var rows))
+            parameter = parameter.OriginalDefinition;
+            foreach (var row in Rows(parameter.ContainingSymbol).Parameters)
             {
-                foreach (var row in rows)
+                if (row.Kind == kind && Names(row, parameter) && ConditionHolds(row, argument))
                 {
-                    if (row.Kind == kind && ConditionHolds(row, argument))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
@@ -250,18 +187,7 @@ namespace CometGuard.Analyzers.Sinks
                 member = reducedFrom;
             }
 
-            if (_rows.TryGetValue(member.OriginalDefinition, out var rows))
-            {
-                foreach (var row in rows)
-                {
-                    if (row.Kind == kind)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return HasMarker(member, kind);
+            return (Rows(member.OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0 || HasMarker(member, kind);
         }
 
         /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
@@ -270,14 +196,12 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>True when the parameter itself is a sink of <paramref name="kind"/>, whatever the call (used for default values).</summary>
         public bool IsSink(IParameterSymbol parameter, SinkKind kind)
         {
-            if (_rows.TryGetValue(parameter.OriginalDefinition, out var rows))
+            parameter = parameter.OriginalDefinition;
+            foreach (var row in Rows(parameter.ContainingSymbol).Parameters)
             {
-                foreach (var row in rows)
+                if (row.Kind == kind && row.WhenArgument is null && Names(row, parameter))
                 {
-                    if (row.Kind == kind && row.WhenArgument is null)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
@@ -287,19 +211,7 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>True when the method itself (extension methods in either form) is a sink of <paramref name="kind"/>.</summary>
         public bool IsSink(IMethodSymbol method, SinkKind kind)
         {
-            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (_rows.TryGetValue(definition, out var rows))
-            {
-                foreach (var row in rows)
-                {
-                    if (row.Kind == kind)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return (Rows((method.ReducedFrom ?? method).OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0;
         }
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)
@@ -384,16 +296,6 @@ namespace CometGuard.Analyzers.Sinks
             return false;
         }
 
-        private static bool MatchesMember(SinkRow row, ISymbol member)
-        {
-            return row.Member switch
-            {
-                SinkRow.Constructor => member is IMethodSymbol { MethodKind: MethodKind.Constructor },
-                SinkRow.AnyMethod => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
-                _ => member.Name == row.Member,
-            };
-        }
-
         /// <summary>
         /// <c>[LoggerMessage]</c> sits on ordinary partial methods only (never a constructor, the target of every
         /// creation): a test of flags before reading any method's attributes.
@@ -401,9 +303,143 @@ namespace CometGuard.Analyzers.Sinks
         private static bool MayBeLoggerMessage(IMethodSymbol definition)
             => definition.MethodKind == MethodKind.Ordinary && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null);
 
-        private static void Add(Dictionary<ISymbol, ImmutableArray<SinkRow>> rows, ISymbol key, SinkRow row)
+        /// <summary>The rows of a member definition (method, constructor, property, indexer), found on its first use.</summary>
+        private MemberRows Rows(ISymbol? member)
         {
-            rows[key] = rows.TryGetValue(key, out var existing) ? existing.Add(row) : ImmutableArray.Create(row);
+            if (member is null)
+            {
+                return MemberRows.None;
+            }
+
+            // Two string lookups turn away nearly every call; only catalogue names reach the shared cache.
+            var named = _byMember.ContainsKey(member.Name);
+            if (!named && (member.Kind != SymbolKind.Method || member.ContainingType is not { } type || !_anyMethodByTypeName.ContainsKey(type.Name)))
+            {
+                return MemberRows.None;
+            }
+
+            return _members.GetOrAdd(member, Resolve);
+        }
+
+        private MemberRows Resolve(ISymbol member)
+        {
+            var own = ImmutableArray.CreateBuilder<SinkRow>();
+            var parameters = ImmutableArray.CreateBuilder<SinkRow>();
+            if (member.ContainingType is { } type)
+            {
+                if (_byMember.TryGetValue(member.Name, out var rows))
+                {
+                    Match(member, type, rows, own, parameters);
+                }
+
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } && _anyMethodByTypeName.TryGetValue(type.Name, out rows))
+                {
+                    Match(member, type, rows, own, parameters);
+                }
+            }
+
+            return own.Count == 0 && parameters.Count == 0 ? MemberRows.None : new MemberRows(own.ToImmutable(), parameters.ToImmutable());
+        }
+
+        private void Match(ISymbol member, INamedTypeSymbol type, ImmutableArray<SinkRow> rows, ImmutableArray<SinkRow>.Builder own, ImmutableArray<SinkRow>.Builder parameters)
+        {
+            foreach (var row in rows)
+            {
+                if (!ReferenceEquals(Type(row.TypeMetadataName), type))
+                {
+                    continue;
+                }
+
+                if (row.IsProperty)
+                {
+                    if (member is IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary })
+                    {
+                        own.Add(row);
+                    }
+                }
+                else if (row.IsMethod)
+                {
+                    if (member is IMethodSymbol)
+                    {
+                        own.Add(row);
+                    }
+                }
+                else if (row.Member != SinkRow.Constructor || member is IMethodSymbol { MethodKind: MethodKind.Constructor })
+                {
+                    var list = member switch
+                    {
+                        IMethodSymbol method => method.Parameters,
+                        IPropertySymbol { IsIndexer: true } indexer => indexer.Parameters,
+                        _ => ImmutableArray<IParameterSymbol>.Empty,
+                    };
+
+                    foreach (var parameter in list)
+                    {
+                        if (Names(row, parameter))
+                        {
+                            parameters.Add(row);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, name => _compilation.FindType(name));
+
+        private static bool Names(SinkRow row, IParameterSymbol parameter) => row.Parameter == SinkRow.AnyParameter || parameter.Name == row.Parameter;
+
+        private static Dictionary<string, ImmutableArray<SinkRow>> Index(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
+        {
+            var index = new Dictionary<string, ImmutableArray<SinkRow>>(StringComparer.Ordinal);
+            foreach (var row in catalogue)
+            {
+                if (key(row) is { } name)
+                {
+                    index[name] = index.TryGetValue(name, out var rows) ? rows.Add(row) : ImmutableArray.Create(row);
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary><c>Polly.RetrySyntax</c> → <c>RetrySyntax</c>, <c>A.B+C</c> → <c>C</c>, <c>A.List`1</c> → <c>List</c>: the name a symbol reports.</summary>
+        private static string SimpleName(string metadataName)
+        {
+            var start = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1;
+            var tick = metadataName.IndexOf('`', start);
+            return tick < 0 ? metadataName.Substring(start) : metadataName.Substring(start, tick - start);
+        }
+
+        /// <summary>A member's catalogue rows: its own (the member is the sink) and its parameters' (matched by name when asked).</summary>
+        private sealed class MemberRows
+        {
+            public static readonly MemberRows None = new(ImmutableArray<SinkRow>.Empty, ImmutableArray<SinkRow>.Empty);
+
+            public MemberRows(ImmutableArray<SinkRow> own, ImmutableArray<SinkRow> parameters)
+            {
+                Own = own;
+                Parameters = parameters;
+                foreach (var row in own)
+                {
+                    OwnKinds |= SinkKinds.Of(row.Kind);
+                }
+
+                foreach (var row in parameters)
+                {
+                    ParameterKinds |= SinkKinds.Of(row.Kind);
+                }
+            }
+
+            public ImmutableArray<SinkRow> Own { get; }
+
+            public ImmutableArray<SinkRow> Parameters { get; }
+
+            public ulong OwnKinds { get; }
+
+            public ulong ParameterKinds { get; }
+
+            public ulong CallKinds => OwnKinds | ParameterKinds;
         }
     }
 }
