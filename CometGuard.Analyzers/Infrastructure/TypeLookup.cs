@@ -47,6 +47,47 @@ namespace CometGuard.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// True when <paramref name="type"/> has the metadata name <paramref name="metadataName"/> (<c>Polly.PolicyBuilder`1</c>,
+        /// <c>A.B+Nested</c>), compared name by name up its containing types and namespaces: no lookup in the compilation,
+        /// for asking of one symbol in hand rather than finding the type.
+        /// </summary>
+        public static bool HasMetadataName(this INamedTypeSymbol type, string metadataName)
+        {
+            var end = metadataName.Length;
+            var outermost = type;
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                var start = end == 0 ? 0 : metadataName.LastIndexOfAny(Separators, end - 1) + 1;
+                var nested = current.ContainingType is not null;
+                if (!Segment(metadataName, start, end, current.MetadataName) || (start > 0 && metadataName[start - 1] == '+') != nested)
+                {
+                    return false;
+                }
+
+                outermost = current;
+                end = start - 1;
+            }
+
+            for (var ns = outermost.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (end <= 0)
+                {
+                    return false;
+                }
+
+                var start = metadataName.LastIndexOf('.', end - 1) + 1;
+                if (!Segment(metadataName, start, end, ns.Name))
+                {
+                    return false;
+                }
+
+                end = start - 1;
+            }
+
+            return end < 0;
+        }
+
+        /// <summary>
         /// True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic types by definition).
         /// <paramref name="baseType"/> is a definition, so identity decides (see <see cref="DefinitionComparer"/>): every
         /// creation and call walks here, and the symbol comparer's type equality cost more than the walk.
@@ -68,6 +109,11 @@ namespace CometGuard.Analyzers.Infrastructure
 
             return false;
         }
+
+        private static readonly char[] Separators = { '.', '+' };
+
+        private static bool Segment(string text, int start, int end, string name)
+            => end - start == name.Length && string.CompareOrdinal(text, start, name, 0, name.Length) == 0;
 
         private static INamespaceSymbol? Namespace(INamespaceSymbol parent, string name)
         {

@@ -27,7 +27,8 @@ namespace CometGuard.Analyzers.Sinks
         private readonly Dictionary<string, ImmutableArray<SinkRow>> _anyMethodByTypeName;
         private readonly ImmutableArray<SinkRow> _catalogue;
 
-        // Resolved on demand: catalogue types by metadata name, members' rows by definition, Has(kind) answers.
+        // Resolved on demand: members' rows by definition (their type compared by name, never looked up), catalogue
+        // types by metadata name for Has(kind), and its answers.
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, MemberRows> _members = new(DefinitionComparer.Instance);
         private readonly int[] _has;
@@ -345,7 +346,7 @@ namespace CometGuard.Analyzers.Sinks
         {
             foreach (var row in rows)
             {
-                if (!ReferenceEquals(Type(row.TypeMetadataName), type))
+                if (!type.HasMetadataName(row.TypeMetadataName))
                 {
                     continue;
                 }

@@ -50,6 +50,52 @@ namespace CometGuard.Tests.Meta
             Assert.True(found > names.Count / 2, found + " of " + names.Count);
         }
 
+        [Theory]
+        [InlineData("Polly.PolicyBuilder`1")]
+        [InlineData("System.Environment+SpecialFolder")]
+        [InlineData("System.Net.Http.Headers.AuthenticationHeaderValue")]
+        [InlineData("System.Collections.Generic.IDictionary`2")]
+        public async Task HasMetadataName_is_true_for_the_type_found_and_false_for_near_misses(string name)
+        {
+            var compilation = await CompileAsync();
+            var type = compilation.FindType(name);
+
+            Assert.NotNull(type);
+            Assert.True(type!.HasMetadataName(name), name);
+            var simple = name.Substring(name.LastIndexOfAny(new[] { '.', '+' }) + 1);
+            var misses = new[]
+            {
+                simple,
+                "Other." + name,
+                name.Substring(name.IndexOf('.') + 1),
+                name + "X",
+                name.Replace('+', '.'),
+                "X" + name,
+                name.Replace(simple, simple.ToLowerInvariant()),
+            };
+            foreach (var miss in misses.Where(m => m != name))
+            {
+                Assert.False(type.HasMetadataName(miss), miss);
+            }
+        }
+
+        [Fact]
+        public async Task HasMetadataName_agrees_with_FindType_on_every_catalogue_member_type()
+        {
+            var compilation = await CompileAsync();
+            var names = SinkCatalogue.Rows.Select(r => r.TypeMetadataName).Distinct().ToList();
+            var types = names.Select(n => compilation.FindType(n)).Where(t => t is not null).Select(t => t!).ToList();
+
+            Assert.True(types.Count > names.Count / 2, types.Count + " of " + names.Count);
+            foreach (var type in types)
+            {
+                foreach (var name in names)
+                {
+                    Assert.Equal(SymbolEqualityComparer.Default.Equals(compilation.FindType(name), type), type.HasMetadataName(name));
+                }
+            }
+        }
+
         [Fact]
         public async Task Prefers_the_compilations_own_type_over_a_referenced_one()
         {
