@@ -65,7 +65,7 @@ namespace CometGuard.Analyzers.Rules
                 var method = read.TargetMethod;
 
                 // One lookup on every call; the three below only for the few that read a body.
-                if ((Sinks.CallKinds(method) & ReadKinds) == 0)
+                if (Sinks.CallKinds(method, ReadKinds) == 0)
                 {
                     return;
                 }

@@ -80,7 +80,7 @@ namespace CometGuard.Analyzers.Rules
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
 
                 // One lookup on every property assignment; the detailed ones only for an endpoint property.
-                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || (_sinks.MemberKinds(property) & Kinds) == 0)
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || _sinks.MemberKinds(property, Kinds) == 0)
                 {
                     return;
                 }

@@ -22,10 +22,18 @@ namespace CometGuard.Analyzers.Sinks
         private readonly Compilation _compilation;
 
         // The catalogue indexed by name: rows naming their member (constructors as ".ctor"), and rows for any
-        // method of a type, by the type's simple name. A call whose name is in neither costs two string lookups.
+        // method of a type, by the type's simple name.
         private readonly Dictionary<string, ImmutableArray<SinkRow>> _byMember;
         private readonly Dictionary<string, ImmutableArray<SinkRow>> _anyMethodByTypeName;
         private readonly ImmutableArray<SinkRow> _catalogue;
+
+        // The kinds a name can lead to, for the per-call pre-check: by member name, by constructed type name, and
+        // those of any-method rows (whose type name is read only when the kinds asked for include them). Touching a
+        // symbol costs about a cache miss a hop in a build's heap; a call's name is the cheapest thing to ask.
+        private readonly Dictionary<string, ulong> _kindsByName;
+        private readonly Dictionary<string, ulong> _kindsByCreatedType;
+        private readonly Dictionary<string, ulong> _anyMethodKindsByTypeName;
+        private readonly ulong _anyMethodKinds;
 
         // Resolved on demand: members' rows by definition (their type compared by name, never looked up), catalogue
         // types by metadata name for Has(kind), and its answers.
@@ -43,6 +51,13 @@ namespace CometGuard.Analyzers.Sinks
             _catalogue = catalogue;
             _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
             _anyMethodByTypeName = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
+            _kindsByName = KindIndex(catalogue, row => row.Member is SinkRow.AnyMethod or SinkRow.Constructor ? null : row.Member);
+            _kindsByCreatedType = KindIndex(catalogue, row => row.Member == SinkRow.Constructor ? SimpleName(row.TypeMetadataName) : null);
+            _anyMethodKindsByTypeName = KindIndex(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
+            foreach (var kinds in _anyMethodKindsByTypeName.Values)
+            {
+                _anyMethodKinds |= kinds;
+            }
             _has = new int[KindCount];
             ModelIdAttribute = compilation.FindType(SinkCatalogue.ModelIdAttribute);
             ApiKeyAttribute = compilation.FindType(SinkCatalogue.ApiKeyAttribute);
@@ -102,10 +117,21 @@ namespace CometGuard.Analyzers.Sinks
         /// The catalogued kinds (<see cref="SinkKinds.Of(SinkKind)"/> bits) of <paramref name="method"/> itself and of its
         /// parameters, markers aside: one lookup answers "can this call matter?" for a rule that reads several kinds.
         /// </summary>
-        public ulong CallKinds(IMethodSymbol method) => Rows((method.ReducedFrom ?? method).OriginalDefinition).CallKinds;
+        public ulong CallKinds(IMethodSymbol method) => CallKinds(method, ulong.MaxValue);
+
+        /// <summary>
+        /// <see cref="CallKinds(IMethodSymbol)"/> among <paramref name="kinds"/> only: a call whose name leads to none of
+        /// them is answered from its name alone.
+        /// </summary>
+        public ulong CallKinds(IMethodSymbol method, ulong kinds)
+            => MayMatch(method, kinds) ? Rows((method.ReducedFrom ?? method).OriginalDefinition).CallKinds & kinds : 0;
 
         /// <summary>The catalogued kinds of a property (or indexer) itself and of its parameters, markers aside, in one lookup.</summary>
-        public ulong MemberKinds(IPropertySymbol property) => Rows(property.OriginalDefinition).CallKinds;
+        public ulong MemberKinds(IPropertySymbol property) => MemberKinds(property, ulong.MaxValue);
+
+        /// <summary><see cref="MemberKinds(IPropertySymbol)"/> among <paramref name="kinds"/> only, answered from the name when it can be.</summary>
+        public ulong MemberKinds(IPropertySymbol property, ulong kinds)
+            => MayMatch(property, kinds) ? Rows(property.OriginalDefinition).CallKinds & kinds : 0;
 
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
@@ -113,13 +139,19 @@ namespace CometGuard.Analyzers.Sinks
         /// </summary>
         public bool MayTakeSink(IMethodSymbol method, ulong kinds)
         {
+            var catalogued = MayMatch(method, kinds);
+            var marked = kinds & _markerKinds;
+            if (!catalogued && marked == 0)
+            {
+                return false;
+            }
+
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if ((Rows(definition).ParameterKinds & kinds) != 0)
+            if (catalogued && (Rows(definition).ParameterKinds & kinds) != 0)
             {
                 return true;
             }
 
-            var marked = kinds & _markerKinds;
             if (marked == 0)
             {
                 return false;
@@ -312,14 +344,32 @@ namespace CometGuard.Analyzers.Sinks
                 return MemberRows.None;
             }
 
-            // Two string lookups turn away nearly every call; only catalogue names reach the shared cache.
-            var named = _byMember.ContainsKey(member.Name);
-            if (!named && (member.Kind != SymbolKind.Method || member.ContainingType is not { } type || !_anyMethodByTypeName.ContainsKey(type.Name)))
+            // Only catalogue names reach the shared cache.
+            return MayMatch(member, ulong.MaxValue) ? _members.GetOrAdd(member, Resolve) : MemberRows.None;
+        }
+
+        /// <summary>
+        /// False when no catalogue row of <paramref name="kinds"/> can name <paramref name="member"/>: its name (or, for a
+        /// constructor, its type's name) leads to none, and no any-method row of those kinds names its type.
+        /// </summary>
+        private bool MayMatch(ISymbol member, ulong kinds)
+        {
+            var name = member.Name;
+            if (name == WellKnownMemberNames.InstanceConstructorName)
             {
-                return MemberRows.None;
+                return member.ContainingType is { } created && _kindsByCreatedType.TryGetValue(created.Name, out var made) && (made & kinds) != 0;
             }
 
-            return _members.GetOrAdd(member, Resolve);
+            if (_kindsByName.TryGetValue(name, out var named) && (named & kinds) != 0)
+            {
+                return true;
+            }
+
+            return (_anyMethodKinds & kinds) != 0
+                && member.Kind == SymbolKind.Method
+                && member.ContainingType is { } type
+                && _anyMethodKindsByTypeName.TryGetValue(type.Name, out var any)
+                && (any & kinds) != 0;
         }
 
         private MemberRows Resolve(ISymbol member)
@@ -389,6 +439,21 @@ namespace CometGuard.Analyzers.Sinks
         private INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, name => _compilation.FindType(name));
 
         private static bool Names(SinkRow row, IParameterSymbol parameter) => row.Parameter == SinkRow.AnyParameter || parameter.Name == row.Parameter;
+
+        private static Dictionary<string, ulong> KindIndex(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
+        {
+            var index = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            foreach (var row in catalogue)
+            {
+                if (key(row) is { } name)
+                {
+                    index.TryGetValue(name, out var kinds);
+                    index[name] = kinds | SinkKinds.Of(row.Kind);
+                }
+            }
+
+            return index;
+        }
 
         private static Dictionary<string, ImmutableArray<SinkRow>> Index(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
         {
