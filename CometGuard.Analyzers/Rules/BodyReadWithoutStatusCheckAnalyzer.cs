@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
@@ -51,6 +52,9 @@ namespace CometGuard.Analyzers.Rules
         private sealed class CompilationAnalysis
         {
             private readonly ResponseShapes _shapes;
+
+            // A method body's gateway evidence, looked for once however many reads it holds; held weakly, as the body is.
+            private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _evidence = new();
 
             public CompilationAnalysis(ResponseShapes shapes)
             {
@@ -229,7 +233,9 @@ namespace CometGuard.Analyzers.Rules
             }
 
             /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
-            private bool HasGatewayEvidence(IOperation root)
+            private bool HasGatewayEvidence(IOperation root) => _evidence.GetValue(root, body => new StrongBox<bool>(FindGatewayEvidence(body))).Value;
+
+            private bool FindGatewayEvidence(IOperation root)
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
