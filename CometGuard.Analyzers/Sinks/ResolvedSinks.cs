@@ -27,13 +27,12 @@ namespace CometGuard.Analyzers.Sinks
         private readonly Dictionary<string, ImmutableArray<SinkRow>> _anyMethodByTypeName;
         private readonly ImmutableArray<SinkRow> _catalogue;
 
-        // The kinds a name can lead to, for the per-call pre-check: by member name, by constructed type name, and
-        // those of any-method rows (whose type name is read only when the kinds asked for include them). Touching a
-        // symbol costs about a cache miss a hop in a build's heap; a call's name is the cheapest thing to ask.
-        private readonly Dictionary<string, ulong> _kindsByName;
+        // The kinds a name can lead to, for the per-call pre-check: by member name (an any-method row's kinds under
+        // every member name of its type, read from metadata without building the members), and by constructed type
+        // name for constructors. Touching a symbol costs about a cache miss a hop in a build's heap; a call's name is
+        // the cheapest thing to ask.
+        private readonly Lazy<Dictionary<string, ulong>> _kindsByName;
         private readonly Dictionary<string, ulong> _kindsByCreatedType;
-        private readonly Dictionary<string, ulong> _anyMethodKindsByTypeName;
-        private readonly ulong _anyMethodKinds;
 
         // Resolved on demand: members' rows by definition (their type compared by name, never looked up), catalogue
         // types by metadata name for Has(kind), and its answers.
@@ -51,13 +50,8 @@ namespace CometGuard.Analyzers.Sinks
             _catalogue = catalogue;
             _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
             _anyMethodByTypeName = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
-            _kindsByName = KindIndex(catalogue, row => row.Member is SinkRow.AnyMethod or SinkRow.Constructor ? null : row.Member);
+            _kindsByName = new Lazy<Dictionary<string, ulong>>(KindsByName, LazyThreadSafetyMode.ExecutionAndPublication);
             _kindsByCreatedType = KindIndex(catalogue, row => row.Member == SinkRow.Constructor ? SimpleName(row.TypeMetadataName) : null);
-            _anyMethodKindsByTypeName = KindIndex(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
-            foreach (var kinds in _anyMethodKindsByTypeName.Values)
-            {
-                _anyMethodKinds |= kinds;
-            }
             _has = new int[KindCount];
             ModelIdAttribute = compilation.FindType(SinkCatalogue.ModelIdAttribute);
             ApiKeyAttribute = compilation.FindType(SinkCatalogue.ApiKeyAttribute);
@@ -350,7 +344,7 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>
         /// False when no catalogue row of <paramref name="kinds"/> can name <paramref name="member"/>: its name (or, for a
-        /// constructor, its type's name) leads to none, and no any-method row of those kinds names its type.
+        /// constructor, its type's name) leads to none.
         /// </summary>
         private bool MayMatch(ISymbol member, ulong kinds)
         {
@@ -360,16 +354,7 @@ namespace CometGuard.Analyzers.Sinks
                 return member.ContainingType is { } created && _kindsByCreatedType.TryGetValue(created.Name, out var made) && (made & kinds) != 0;
             }
 
-            if (_kindsByName.TryGetValue(name, out var named) && (named & kinds) != 0)
-            {
-                return true;
-            }
-
-            return (_anyMethodKinds & kinds) != 0
-                && member.Kind == SymbolKind.Method
-                && member.ContainingType is { } type
-                && _anyMethodKindsByTypeName.TryGetValue(type.Name, out var any)
-                && (any & kinds) != 0;
+            return _kindsByName.Value.TryGetValue(name, out var named) && (named & kinds) != 0;
         }
 
         private MemberRows Resolve(ISymbol member)
@@ -439,6 +424,24 @@ namespace CometGuard.Analyzers.Sinks
         private INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, name => _compilation.FindType(name));
 
         private static bool Names(SinkRow row, IParameterSymbol parameter) => row.Parameter == SinkRow.AnyParameter || parameter.Name == row.Parameter;
+
+        private Dictionary<string, ulong> KindsByName()
+        {
+            var index = KindIndex(_catalogue, row => row.Member is SinkRow.AnyMethod or SinkRow.Constructor ? null : row.Member);
+            foreach (var row in _catalogue)
+            {
+                if (row.Member == SinkRow.AnyMethod && Type(row.TypeMetadataName) is { } type)
+                {
+                    foreach (var name in type.MemberNames)
+                    {
+                        index.TryGetValue(name, out var kinds);
+                        index[name] = kinds | SinkKinds.Of(row.Kind);
+                    }
+                }
+            }
+
+            return index;
+        }
 
         private static Dictionary<string, ulong> KindIndex(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
         {
