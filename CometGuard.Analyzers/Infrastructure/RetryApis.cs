@@ -141,14 +141,8 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>What a Polly v7 retry method (<c>Retry</c>, <c>WaitAndRetryForever</c>, …) does between attempts; None for any other method.</summary>
         public RetryMethodKind KindOf(IMethodSymbol method)
         {
-            var type = (method.ReducedFrom ?? method).OriginalDefinition.ContainingType;
-            var found = false;
-            foreach (var syntax in _v7Syntax)
-            {
-                found |= ReferenceEquals(syntax, type);
-            }
-
-            return !found ? RetryMethodKind.None : method.Name switch
+            // The name first: the retry rules ask this of every call, and the name is one hop from it.
+            var kind = method.Name switch
             {
                 "Retry" or "RetryAsync" => RetryMethodKind.Immediate,
                 "WaitAndRetry" or "WaitAndRetryAsync" => RetryMethodKind.Wait,
@@ -156,6 +150,21 @@ namespace CometGuard.Analyzers.Infrastructure
                 "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => RetryMethodKind.WaitForever,
                 _ => RetryMethodKind.None,
             };
+            if (kind == RetryMethodKind.None)
+            {
+                return kind;
+            }
+
+            var type = (method.ReducedFrom ?? method).OriginalDefinition.ContainingType;
+            foreach (var syntax in _v7Syntax)
+            {
+                if (ReferenceEquals(syntax, type))
+                {
+                    return kind;
+                }
+            }
+
+            return RetryMethodKind.None;
         }
 
         /// <summary>The <c>T</c> of <c>RetryStrategyOptions&lt;T&gt;</c> when <paramref name="type"/> is or derives from it.</summary>

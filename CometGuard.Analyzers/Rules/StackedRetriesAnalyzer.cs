@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -71,23 +72,38 @@ namespace CometGuard.Analyzers.Rules
             private readonly ConcurrentDictionary<string, ConcurrentQueue<Handler>> _handlers = new();
             private readonly ConcurrentDictionary<string, int> _sdkRetries = new();
 
+            // The names the two handler-extension types declare, read from metadata without building their members:
+            // a call's name is one hop from it, its type three.
+            private readonly HashSet<string> _handlerNames = new(StringComparer.Ordinal);
+
             public CompilationAnalysis(RetryApis apis)
             {
                 _apis = apis;
+                foreach (var type in new[] { apis.ResilienceHttpClientBuilderExtensions, apis.PollyHttpClientBuilderExtensions })
+                {
+                    if (type is not null)
+                    {
+                        _handlerNames.UnionWith(type.MemberNames);
+                    }
+                }
             }
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                var owner = invocation.TargetMethod.ContainingType?.OriginalDefinition;
-                // Definitions compare by identity (DefinitionComparer): this runs on every call.
-                if (owner is not null && (ReferenceEquals(owner, _apis.ResilienceHttpClientBuilderExtensions) || ReferenceEquals(owner, _apis.PollyHttpClientBuilderExtensions)))
+                var name = invocation.TargetMethod.Name;
+                if (_handlerNames.Contains(name))
                 {
-                    RecordHandler(invocation);
-                    return;
+                    // Definitions compare by identity (DefinitionComparer).
+                    var owner = invocation.TargetMethod.ContainingType?.OriginalDefinition;
+                    if (owner is not null && (ReferenceEquals(owner, _apis.ResilienceHttpClientBuilderExtensions) || ReferenceEquals(owner, _apis.PollyHttpClientBuilderExtensions)))
+                    {
+                        RecordHandler(invocation);
+                        return;
+                    }
                 }
 
-                if (invocation.TargetMethod.Name.StartsWith("Execute", System.StringComparison.Ordinal)
+                if (name.StartsWith("Execute", StringComparison.Ordinal)
                     && invocation.Instance is { } pipeline
                     && (TypeLookup.DerivesFrom(pipeline.Type, _apis.ResiliencePipeline)
                         || TypeLookup.DerivesFrom(pipeline.Type, _apis.ResiliencePipelineOfT)

@@ -38,6 +38,7 @@ namespace CometGuard.Analyzers.Sinks
         // types by metadata name for Has(kind), and its answers.
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, MemberRows> _members = new(DefinitionComparer.Instance);
+        private readonly Func<ISymbol, MemberRows> _resolve;
         private readonly int[] _has;
 
         // Kinds a marker attribute can add to any method ([ModelId], [ApiKey], [LoggerMessage]); such methods are cached.
@@ -47,6 +48,7 @@ namespace CometGuard.Analyzers.Sinks
         private ResolvedSinks(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
             _compilation = compilation;
+            _resolve = Resolve;
             _catalogue = catalogue;
             _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
             _anyMethodByTypeName = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
@@ -118,14 +120,14 @@ namespace CometGuard.Analyzers.Sinks
         /// them is answered from its name alone.
         /// </summary>
         public ulong CallKinds(IMethodSymbol method, ulong kinds)
-            => MayMatch(method, kinds) ? Rows((method.ReducedFrom ?? method).OriginalDefinition).CallKinds & kinds : 0;
+            => MayMatch(method, kinds) ? Resolved((method.ReducedFrom ?? method).OriginalDefinition).CallKinds & kinds : 0;
 
         /// <summary>The catalogued kinds of a property (or indexer) itself and of its parameters, markers aside, in one lookup.</summary>
         public ulong MemberKinds(IPropertySymbol property) => MemberKinds(property, ulong.MaxValue);
 
         /// <summary><see cref="MemberKinds(IPropertySymbol)"/> among <paramref name="kinds"/> only, answered from the name when it can be.</summary>
         public ulong MemberKinds(IPropertySymbol property, ulong kinds)
-            => MayMatch(property, kinds) ? Rows(property.OriginalDefinition).CallKinds & kinds : 0;
+            => MayMatch(property, kinds) ? Resolved(property.OriginalDefinition).CallKinds & kinds : 0;
 
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
@@ -141,7 +143,7 @@ namespace CometGuard.Analyzers.Sinks
             }
 
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (catalogued && (Rows(definition).ParameterKinds & kinds) != 0)
+            if (catalogued && (Resolved(definition).ParameterKinds & kinds) != 0)
             {
                 return true;
             }
@@ -192,7 +194,7 @@ namespace CometGuard.Analyzers.Sinks
             }
 
             parameter = parameter.OriginalDefinition;
-            foreach (var row in Rows(parameter.ContainingSymbol).Parameters)
+            foreach (var row in Rows(parameter.ContainingSymbol, kind).Parameters)
             {
                 if (row.Kind == kind && Names(row, parameter) && ConditionHolds(row, argument))
                 {
@@ -209,12 +211,13 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>True when a member row of <paramref name="kind"/> names the property or method.</summary>
         public bool IsMember(ISymbol member, SinkKind kind)
         {
-            if (member is IMethodSymbol { ReducedFrom: { } reducedFrom })
+            if (member.Kind == SymbolKind.Method && ((IMethodSymbol)member).ReducedFrom is { } reducedFrom)
             {
                 member = reducedFrom;
             }
 
-            return (Rows(member.OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0 || HasMarker(member, kind);
+            return (MayMatch(member, SinkKinds.Of(kind)) && (Resolved(member.OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0)
+                || HasMarker(member, kind);
         }
 
         /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
@@ -224,7 +227,7 @@ namespace CometGuard.Analyzers.Sinks
         public bool IsSink(IParameterSymbol parameter, SinkKind kind)
         {
             parameter = parameter.OriginalDefinition;
-            foreach (var row in Rows(parameter.ContainingSymbol).Parameters)
+            foreach (var row in Rows(parameter.ContainingSymbol, kind).Parameters)
             {
                 if (row.Kind == kind && row.WhenArgument is null && Names(row, parameter))
                 {
@@ -238,7 +241,7 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>True when the method itself (extension methods in either form) is a sink of <paramref name="kind"/>.</summary>
         public bool IsSink(IMethodSymbol method, SinkKind kind)
         {
-            return (Rows((method.ReducedFrom ?? method).OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0;
+            return MayMatch(method, SinkKinds.Of(kind)) && (Resolved((method.ReducedFrom ?? method).OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0;
         }
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)
@@ -330,17 +333,12 @@ namespace CometGuard.Analyzers.Sinks
         private static bool MayBeLoggerMessage(IMethodSymbol definition)
             => definition.MethodKind == MethodKind.Ordinary && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null);
 
-        /// <summary>The rows of a member definition (method, constructor, property, indexer), found on its first use.</summary>
-        private MemberRows Rows(ISymbol? member)
-        {
-            if (member is null)
-            {
-                return MemberRows.None;
-            }
+        /// <summary>The rows of a member definition (method, constructor, property, indexer) when its name may lead to <paramref name="kind"/>.</summary>
+        private MemberRows Rows(ISymbol? member, SinkKind kind)
+            => member is not null && MayMatch(member, SinkKinds.Of(kind)) ? Resolved(member) : MemberRows.None;
 
-            // Only catalogue names reach the shared cache.
-            return MayMatch(member, ulong.MaxValue) ? _members.GetOrAdd(member, Resolve) : MemberRows.None;
-        }
+        /// <summary>The rows of a member definition whose name may lead to one, found on its first use.</summary>
+        private MemberRows Resolved(ISymbol definition) => _members.GetOrAdd(definition, _resolve);
 
         /// <summary>
         /// False when no catalogue row of <paramref name="kinds"/> can name <paramref name="member"/>: its name (or, for a
