@@ -57,7 +57,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var analysis = new CompilationAnalysis(start.Compilation, sinks);
+                var analysis = new CompilationAnalysis(start.Compilation, sinks, start.Options);
                 start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument, analysis.MayLog), SinkArguments.OperationKinds);
             });
         }
@@ -71,8 +71,13 @@ namespace CometGuard.Analyzers.Rules
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
             private readonly PerType<Dictionary<ISymbol, bool>> _tainted;
 
-            public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
+            // Whether any file sets cometguard.logger_types: when none does, a call that is no catalogued sink and no
+            // exception constructor is turned away without looking up its file's settings.
+            private readonly bool _loggerTypesConfigured;
+
+            public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks, AnalyzerOptions options)
             {
+                _loggerTypesConfigured = IsConfiguredAnywhere(compilation, options, CometGuardOptions.LoggerTypes);
                 _compilation = compilation;
                 _tainted = new PerType<Dictionary<ISymbol, bool>>((operations, _) => ComputeTainted(operations));
                 Sinks = sinks;
@@ -94,6 +99,11 @@ namespace CometGuard.Analyzers.Rules
                     return true;
                 }
 
+                if (!_loggerTypesConfigured)
+                {
+                    return false;
+                }
+
                 var loggers = For(context.Options, context.Operation.Syntax.SyntaxTree).LoggerTypes;
                 return !loggers.IsEmpty && method.ContainingType is { } containing && loggers.Contains(containing.OriginalDefinition);
             }
@@ -101,6 +111,19 @@ namespace CometGuard.Analyzers.Rules
             public INamedTypeSymbol? ExceptionType { get; }
 
             public INamedTypeSymbol StringType { get; }
+
+            private static bool IsConfiguredAnywhere(Compilation compilation, AnalyzerOptions options, string key)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (CometGuardOptions.GetString(options, tree, key, string.Empty).Length > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             private static bool ReferencesAssembly(Compilation compilation, string name)
             {
