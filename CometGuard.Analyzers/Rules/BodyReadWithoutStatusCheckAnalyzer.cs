@@ -56,6 +56,9 @@ namespace CometGuard.Analyzers.Rules
             // A method body's gateway evidence, looked for once however many reads it holds; held weakly, as the body is.
             private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _evidence = new();
 
+            // Whether a method body checks any response's status anywhere (the guards below all look for one).
+            private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _statusChecks = new();
+
             public CompilationAnalysis(ResponseShapes shapes)
             {
                 _shapes = shapes;
@@ -120,7 +123,8 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var paths = AccessPath.WithAlias(response);
-                if (!paths.IsEmpty && (IsAfterEnsureStatement(checkpoint, paths) || IsGuarded(context, checkpoint.Syntax, paths)))
+                // A body with no status check at all has nothing to guard the read: no control flow graph for it.
+                if (!paths.IsEmpty && HasStatusCheck(root) && (IsAfterEnsureStatement(checkpoint, paths) || IsGuarded(context, checkpoint.Syntax, paths)))
                 {
                     return;
                 }
@@ -234,6 +238,23 @@ namespace CometGuard.Analyzers.Rules
 
             /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
             private bool HasGatewayEvidence(IOperation root) => _evidence.GetValue(root, body => new StrongBox<bool>(FindGatewayEvidence(body))).Value;
+
+            private bool HasStatusCheck(IOperation root) => _statusChecks.GetValue(root, body => new StrongBox<bool>(FindStatusCheck(body))).Value;
+
+            private bool FindStatusCheck(IOperation root)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
+                        case IPropertyReferenceOperation property when Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck):
+                            return true;
+                    }
+                }
+
+                return false;
+            }
 
             private bool FindGatewayEvidence(IOperation root)
             {
