@@ -137,7 +137,10 @@ namespace CometGuard.Analyzers.Sinks
         {
             var catalogued = MayMatch(method, kinds);
             var marked = kinds & _markerKinds;
-            if (!catalogued && marked == 0)
+
+            // [LoggerMessage] sits on ordinary, non-generic partial methods, which a call names as they are declared: the
+            // method as called answers before its definition is read, for the every-call question "may this log?".
+            if (!catalogued && (marked == 0 || (marked == SinkKinds.Of(SinkKind.Log) && !MayBeLoggerMessage(method))))
             {
                 return false;
             }
