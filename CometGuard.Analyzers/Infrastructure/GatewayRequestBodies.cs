@@ -86,10 +86,13 @@ namespace CometGuard.Analyzers.Infrastructure
             });
         }
 
+        /// <summary>The name test of <see cref="IsModelParameter"/> alone: one hop from the parameter, for every constructor argument.</summary>
+        public static bool MayBeModelParameter(IParameterSymbol parameter) => string.Equals(parameter.Name, "model", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The model property of <paramref name="type"/> that a constructor parameter initialises (records, DTO constructors).</summary>
         public bool IsModelParameter(IParameterSymbol parameter)
         {
-            if (!string.Equals(parameter.Name, "model", StringComparison.OrdinalIgnoreCase)
+            if (!MayBeModelParameter(parameter)
                 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } type })
             {
                 return false;

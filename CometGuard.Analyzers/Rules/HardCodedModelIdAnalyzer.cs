@@ -116,7 +116,11 @@ namespace CometGuard.Analyzers.Rules
 
                 foreach (var argument in arguments)
                 {
-                    AnalyzeArgument(context, argument, sink);
+                    // Only a model parameter can matter to a request DTO's constructor: its name first.
+                    if (sink || (argument.Parameter is { } parameter && GatewayRequestBodies.MayBeModelParameter(parameter)))
+                    {
+                        AnalyzeArgument(context, argument, sink);
+                    }
                 }
             }
 
