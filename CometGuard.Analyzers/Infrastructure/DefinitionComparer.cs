@@ -17,5 +17,8 @@ namespace CometGuard.Analyzers.Infrastructure
         public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
+
+        /// <summary>The definition a call names: extension methods in their declared form, generics unconstructed.</summary>
+        public static IMethodSymbol Of(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
     }
 }

@@ -155,7 +155,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return kind;
             }
 
-            var type = (method.ReducedFrom ?? method).OriginalDefinition.ContainingType;
+            var type = DefinitionComparer.Of(method).ContainingType;
             foreach (var syntax in _v7Syntax)
             {
                 if (ReferenceEquals(syntax, type))

@@ -53,7 +53,7 @@ namespace CometGuard.Analyzers.Sinks
             _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
             _anyMethodByTypeName = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? SimpleName(row.TypeMetadataName) : null);
             _kindsByName = new Lazy<Dictionary<string, ulong>>(KindsByName, LazyThreadSafetyMode.ExecutionAndPublication);
-            _kindsByCreatedType = KindIndex(catalogue, row => row.Member == SinkRow.Constructor ? SimpleName(row.TypeMetadataName) : null);
+            _kindsByCreatedType = KindsOf(Index(catalogue, row => row.Member == SinkRow.Constructor ? SimpleName(row.TypeMetadataName) : null));
             _has = new int[KindCount];
             ModelIdAttribute = compilation.FindType(SinkCatalogue.ModelIdAttribute);
             ApiKeyAttribute = compilation.FindType(SinkCatalogue.ApiKeyAttribute);
@@ -120,14 +120,14 @@ namespace CometGuard.Analyzers.Sinks
         /// them is answered from its name alone.
         /// </summary>
         public ulong CallKinds(IMethodSymbol method, ulong kinds)
-            => MayMatch(method, kinds) ? Resolved((method.ReducedFrom ?? method).OriginalDefinition).CallKinds & kinds : 0;
+            => Rows(method, DefinitionComparer.Of(method), kinds).CallKinds & kinds;
 
         /// <summary>The catalogued kinds of a property (or indexer) itself and of its parameters, markers aside, in one lookup.</summary>
         public ulong MemberKinds(IPropertySymbol property) => MemberKinds(property, ulong.MaxValue);
 
         /// <summary><see cref="MemberKinds(IPropertySymbol)"/> among <paramref name="kinds"/> only, answered from the name when it can be.</summary>
         public ulong MemberKinds(IPropertySymbol property, ulong kinds)
-            => MayMatch(property, kinds) ? Resolved(property.OriginalDefinition).CallKinds & kinds : 0;
+            => Rows(property, property.OriginalDefinition, kinds).CallKinds & kinds;
 
         /// <summary>
         /// True when an argument of a call to <paramref name="method"/> may land in a sink of one of
@@ -145,7 +145,7 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            var definition = DefinitionComparer.Of(method);
             if (catalogued && (Resolved(definition).ParameterKinds & kinds) != 0)
             {
                 return true;
@@ -219,8 +219,7 @@ namespace CometGuard.Analyzers.Sinks
                 member = reducedFrom;
             }
 
-            return (MayMatch(member, SinkKinds.Of(kind)) && (Resolved(member.OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0)
-                || HasMarker(member, kind);
+            return (Rows(member, member.OriginalDefinition, SinkKinds.Of(kind)).OwnKinds & SinkKinds.Of(kind)) != 0 || HasMarker(member, kind);
         }
 
         /// <summary>True when a user field is marked as a sink of <paramref name="kind"/> (<c>[ModelId]</c>, <c>[ApiKey]</c>).</summary>
@@ -244,7 +243,7 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>True when the method itself (extension methods in either form) is a sink of <paramref name="kind"/>.</summary>
         public bool IsSink(IMethodSymbol method, SinkKind kind)
         {
-            return MayMatch(method, SinkKinds.Of(kind)) && (Resolved((method.ReducedFrom ?? method).OriginalDefinition).OwnKinds & SinkKinds.Of(kind)) != 0;
+            return (Rows(method, DefinitionComparer.Of(method), SinkKinds.Of(kind)).OwnKinds & SinkKinds.Of(kind)) != 0;
         }
 
         private bool HasMarker(ISymbol symbol, SinkKind kind)
@@ -285,7 +284,7 @@ namespace CometGuard.Analyzers.Sinks
                 return false;
             }
 
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            method = DefinitionComparer.Of(method);
             if (!MayBeLoggerMessage(method))
             {
                 return false;
@@ -338,7 +337,14 @@ namespace CometGuard.Analyzers.Sinks
 
         /// <summary>The rows of a member definition (method, constructor, property, indexer) when its name may lead to <paramref name="kind"/>.</summary>
         private MemberRows Rows(ISymbol? member, SinkKind kind)
-            => member is not null && MayMatch(member, SinkKinds.Of(kind)) ? Resolved(member) : MemberRows.None;
+            => member is null ? MemberRows.None : Rows(member, member, SinkKinds.Of(kind));
+
+        /// <summary>
+        /// The rows of <paramref name="definition"/> when the name of <paramref name="member"/> (the symbol as the code names
+        /// it) may lead to one of <paramref name="kinds"/>; none otherwise, without reading the definition.
+        /// </summary>
+        private MemberRows Rows(ISymbol member, ISymbol definition, ulong kinds)
+            => MayMatch(member, kinds) ? Resolved(definition) : MemberRows.None;
 
         /// <summary>The rows of a member definition whose name may lead to one, found on its first use.</summary>
         private MemberRows Resolved(ISymbol definition) => _members.GetOrAdd(definition, _resolve);
@@ -428,7 +434,8 @@ namespace CometGuard.Analyzers.Sinks
 
         private Dictionary<string, ulong> KindsByName()
         {
-            var index = KindIndex(_catalogue, row => row.Member is SinkRow.AnyMethod or SinkRow.Constructor ? null : row.Member);
+            var index = KindsOf(_byMember);
+            index.Remove(WellKnownMemberNames.InstanceConstructorName);
             foreach (var row in _catalogue)
             {
                 if (row.Member == SinkRow.AnyMethod && Type(row.TypeMetadataName) is { } type)
@@ -444,19 +451,26 @@ namespace CometGuard.Analyzers.Sinks
             return index;
         }
 
-        private static Dictionary<string, ulong> KindIndex(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
+        private static Dictionary<string, ulong> KindsOf(Dictionary<string, ImmutableArray<SinkRow>> index)
         {
-            var index = new Dictionary<string, ulong>(StringComparer.Ordinal);
-            foreach (var row in catalogue)
+            var kinds = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            foreach (var pair in index)
             {
-                if (key(row) is { } name)
-                {
-                    index.TryGetValue(name, out var kinds);
-                    index[name] = kinds | SinkKinds.Of(row.Kind);
-                }
+                kinds.Add(pair.Key, KindsOf(pair.Value));
             }
 
-            return index;
+            return kinds;
+        }
+
+        private static ulong KindsOf(ImmutableArray<SinkRow> rows)
+        {
+            var kinds = 0UL;
+            foreach (var row in rows)
+            {
+                kinds |= SinkKinds.Of(row.Kind);
+            }
+
+            return kinds;
         }
 
         private static Dictionary<string, ImmutableArray<SinkRow>> Index(ImmutableArray<SinkRow> catalogue, Func<SinkRow, string?> key)
@@ -488,20 +502,10 @@ namespace CometGuard.Analyzers.Sinks
 
             public MemberRows(ImmutableArray<SinkRow> own, ImmutableArray<SinkRow> parameters)
             {
-                Own = own;
                 Parameters = parameters;
-                foreach (var row in own)
-                {
-                    OwnKinds |= SinkKinds.Of(row.Kind);
-                }
-
-                foreach (var row in parameters)
-                {
-                    ParameterKinds |= SinkKinds.Of(row.Kind);
-                }
+                OwnKinds = KindsOf(own);
+                ParameterKinds = KindsOf(parameters);
             }
-
-            public ImmutableArray<SinkRow> Own { get; }
 
             public ImmutableArray<SinkRow> Parameters { get; }
 
