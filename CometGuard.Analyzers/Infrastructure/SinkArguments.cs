@@ -38,10 +38,13 @@ namespace CometGuard.Analyzers.Infrastructure
             Action<OperationAnalysisContext, IArgumentOperation> analyze,
             Func<OperationAnalysisContext, IMethodSymbol, bool>? alsoWhen = null)
         {
+            var names = sinks.Names(kinds);
             return context =>
             {
                 var (method, arguments) = Call(context.Operation);
-                if (method is null || arguments.IsEmpty || (!sinks.MayTakeSink(method, kinds) && (alsoWhen is null || !alsoWhen(context, method))))
+                if (method is null
+                    || arguments.IsEmpty
+                    || ((!names.MayName(method) || !sinks.MayTakeSink(method, kinds)) && (alsoWhen is null || !alsoWhen(context, method))))
                 {
                     return;
                 }

@@ -59,9 +59,13 @@ namespace CometGuard.Analyzers.Rules
             // Whether a method body checks any response's status anywhere (the guards below all look for one).
             private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _statusChecks = new();
 
+            // The names of body and text reads, checked before anything else on every call.
+            private readonly NameFilter _reads;
+
             public CompilationAnalysis(ResponseShapes shapes)
             {
                 _shapes = shapes;
+                _reads = shapes.Sinks.Names(ReadKinds);
             }
 
             private ResolvedSinks Sinks => _shapes.Sinks;
@@ -71,8 +75,8 @@ namespace CometGuard.Analyzers.Rules
                 var read = (IInvocationOperation)context.Operation;
                 var method = read.TargetMethod;
 
-                // One lookup on every call; the three below only for the few that read a body.
-                if (Sinks.CallKinds(method, ReadKinds) == 0)
+                // The call's name on every call; the lookups below only for the few that read a body.
+                if (!_reads.MayName(method) || Sinks.CallKinds(method, ReadKinds) == 0)
                 {
                     return;
                 }

@@ -45,6 +45,9 @@ namespace CometGuard.Analyzers.Rules
             private readonly ResolvedSinks _sinks;
             private readonly INamedTypeSymbol? _uriType;
 
+            // The names of endpoint properties, checked before anything else on every assignment.
+            private readonly NameFilter _endpoints;
+
             // Whether a type (nested types included) sets a credential, asked for raw HTTP endpoints only.
             private readonly PerType<bool> _setsCredential;
 
@@ -56,6 +59,7 @@ namespace CometGuard.Analyzers.Rules
                 _sinks = sinks;
                 _uriType = uriType;
                 _setsCredential = new PerType<bool>((operations, _) => SetsCredential(operations));
+                _endpoints = sinks.Names(Kinds);
             }
 
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
@@ -80,7 +84,7 @@ namespace CometGuard.Analyzers.Rules
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
 
                 // One lookup on every property assignment; the detailed ones only for an endpoint property.
-                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || _sinks.MemberKinds(property, Kinds) == 0)
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !_endpoints.MayName(property) || _sinks.MemberKinds(property, Kinds) == 0)
                 {
                     return;
                 }

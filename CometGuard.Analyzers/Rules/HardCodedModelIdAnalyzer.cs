@@ -81,10 +81,16 @@ namespace CometGuard.Analyzers.Rules
             private readonly ResolvedSinks _sinks;
             private readonly GatewayRequestBodies? _bodies;
 
+            // Names checked before any lookup: of calls that take a model id or a request body, of model properties.
+            private readonly NameFilter _calls;
+            private readonly NameFilter _models;
+
             public CompilationAnalysis(ResolvedSinks sinks, GatewayRequestBodies? bodies)
             {
                 _sinks = sinks;
                 _bodies = bodies;
+                _calls = sinks.Names(ArgumentSinkKinds);
+                _models = sinks.Names(SinkKinds.Of(SinkKind.ModelId));
             }
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -107,7 +113,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var sink = _sinks.MayTakeSink(method, ArgumentSinkKinds);
+                var sink = _calls.MayName(method) && _sinks.MayTakeSink(method, ArgumentSinkKinds);
                 var dtoConstructor = _bodies is not null && method.MethodKind == MethodKind.Constructor;
                 if (!sink && !dtoConstructor)
                 {
@@ -169,7 +175,7 @@ namespace CometGuard.Analyzers.Rules
 
                         break;
                     case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_String, ContainingType.IsAnonymousType: false } property }:
-                        if (_sinks.IsSink(property, SinkKind.ModelId))
+                        if (_models.MayName(property) && _sinks.IsSink(property, SinkKind.ModelId))
                         {
                             AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "'");
                         }
@@ -223,7 +229,7 @@ namespace CometGuard.Analyzers.Rules
                         continue;
                     }
 
-                    if (_sinks.IsSink(property, SinkKind.ModelId)
+                    if (_models.MayName(property) && _sinks.IsSink(property, SinkKind.ModelId)
                         || _bodies is not null && _bodies.IsModelProperty(property) && _bodies.IsGatewayType(property.ContainingType))
                     {
                         AnalyzeValue(context, initializer.Value, "the initializer of '" + property.ContainingType.Name + "." + property.Name + "'");

@@ -53,9 +53,13 @@ namespace CometGuard.Analyzers.Rules
             // One literal can be reached both as a key shape and through a sink; report it once.
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
 
+            // The names of credential properties, checked before anything else on every assignment.
+            private readonly NameFilter _credentials;
+
             public CompilationAnalysis(ResolvedSinks sinks)
             {
                 Sinks = sinks;
+                _credentials = sinks.Names(SinkKinds.Of(SinkKind.Credential));
             }
 
             public ResolvedSinks Sinks { get; }
@@ -93,6 +97,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { } property }
+                    && _credentials.MayName(property)
                     && property.Type.SpecialType == SpecialType.System_String
                     && Sinks.IsSink(property, SinkKind.Credential))
                 {

@@ -57,6 +57,11 @@ namespace CometGuard.Analyzers.Rules
             private readonly INamedTypeSymbol? _jsonElement;
             private readonly INamedTypeSymbol? _jsonNode;
 
+            // Names checked before anything else: of optional response fields on every property read, of the
+            // calls that can read a response on every call.
+            private readonly NameFilter _optionalFields;
+            private readonly NameFilter _invocations;
+
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
                 _sinks = sinks;
@@ -73,6 +78,8 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 _testAttributes = attributes.ToImmutable();
+                _optionalFields = sinks.Names(SinkKinds.Of(SinkKind.ResponseOptionalField));
+                _invocations = sinks.Names(InvocationKinds);
             }
 
             public void AnalyzePropertyReference(OperationAnalysisContext context)
@@ -104,7 +111,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                if (_sinks.IsSink(property, SinkKind.ResponseOptionalField))
+                if (_optionalFields.MayName(property) && _sinks.IsSink(property, SinkKind.ResponseOptionalField))
                 {
                     AnalyzeOptionalField(context, reference);
                 }
@@ -125,7 +132,7 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (invocation.Arguments.Length == 0 || !_sinks.MayTakeSink(invocation.TargetMethod, InvocationKinds))
+                if (invocation.Arguments.Length == 0 || !_invocations.MayName(invocation.TargetMethod) || !_sinks.MayTakeSink(invocation.TargetMethod, InvocationKinds))
                 {
                     return;
                 }

@@ -110,6 +110,39 @@ namespace CometGuard.Analyzers.Sinks
         }
 
         /// <summary>
+        /// A rule's every-call pre-check for <paramref name="kinds"/>: the names of members (and the types of constructors)
+        /// that may lead to one of them, as a filter the rule keeps in its own object. Any name passes when a marker
+        /// attribute of those kinds is referenced; an ordinary partial method passes when <c>[LoggerMessage]</c> is.
+        /// </summary>
+        public NameFilter Names(ulong kinds)
+        {
+            var marked = kinds & _markerKinds;
+            if ((marked & SinkKinds.Of(SinkKind.ModelId, SinkKind.Credential)) != 0)
+            {
+                return NameFilter.All;
+            }
+
+            var builder = new NameFilter.Builder { LoggerMessages = (marked & SinkKinds.Of(SinkKind.Log)) != 0 };
+            foreach (var pair in _kindsByName.Value)
+            {
+                if ((pair.Value & kinds) != 0)
+                {
+                    builder.AddMember(pair.Key);
+                }
+            }
+
+            foreach (var pair in _kindsByCreatedType)
+            {
+                if ((pair.Value & kinds) != 0)
+                {
+                    builder.AddConstructorOf(pair.Key);
+                }
+            }
+
+            return builder.Build();
+        }
+
+        /// <summary>
         /// The catalogued kinds (<see cref="SinkKinds.Of(SinkKind)"/> bits) of <paramref name="method"/> itself and of its
         /// parameters, markers aside: one lookup answers "can this call matter?" for a rule that reads several kinds.
         /// </summary>
