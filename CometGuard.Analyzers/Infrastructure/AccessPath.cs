@@ -207,6 +207,12 @@ namespace CometGuard.Analyzers.Infrastructure
     {
         private readonly Dictionary<CaptureId, IOperation> _values = new();
 
+        /// <summary>No captures: for conditions read from the operation tree itself, outside any graph.</summary>
+        public CaptureMap(SemanticModel? model)
+        {
+            Model = model;
+        }
+
         public CaptureMap(ControlFlowGraph graph)
         {
             Model = graph.OriginalOperation.SemanticModel;

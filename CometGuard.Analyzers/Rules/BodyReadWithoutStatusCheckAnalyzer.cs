@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
@@ -53,11 +53,12 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly ResponseShapes _shapes;
 
-            // A method body's gateway evidence, looked for once however many reads it holds; held weakly, as the body is.
-            private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _evidence = new();
+            // A method body's gateway evidence, looked for once however many reads it holds. Keyed by the body's syntax,
+            // which the compilation keeps anyway: a weak table of operations cost more in dependent handles than it saved.
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _evidence = new();
 
             // Whether a method body checks any response's status anywhere (the guards below all look for one).
-            private readonly ConditionalWeakTable<IOperation, StrongBox<bool>> _statusChecks = new();
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _statusChecks = new();
 
             // The names of body and text reads, checked before anything else on every call.
             private readonly NameFilter _reads;
@@ -106,7 +107,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var root = Root(read);
+                var root = StraightLineGuards.Root(read);
                 ITypeSymbol? resultType = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
                 IOperation checkpoint = read;
                 if (text)
@@ -241,9 +242,11 @@ namespace CometGuard.Analyzers.Rules
             }
 
             /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
-            private bool HasGatewayEvidence(IOperation root) => _evidence.GetValue(root, body => new StrongBox<bool>(FindGatewayEvidence(body))).Value;
+            private bool HasGatewayEvidence(IOperation root)
+                => _evidence.TryGetValue(root.Syntax, out var found) ? found : _evidence.GetOrAdd(root.Syntax, FindGatewayEvidence(root));
 
-            private bool HasStatusCheck(IOperation root) => _statusChecks.GetValue(root, body => new StrongBox<bool>(FindStatusCheck(body))).Value;
+            private bool HasStatusCheck(IOperation root)
+                => _statusChecks.TryGetValue(root.Syntax, out var found) ? found : _statusChecks.GetOrAdd(root.Syntax, FindStatusCheck(root));
 
             private bool FindStatusCheck(IOperation root)
             {
@@ -357,50 +360,7 @@ namespace CometGuard.Analyzers.Rules
             /// <c>goto</c> in, so a label sends the question to the graph. Anything else is left to the graph too.
             /// </summary>
             private bool IsAfterEnsureStatement(IOperation checkpoint, ImmutableArray<AccessPath> paths)
-            {
-                var current = checkpoint;
-                while (current.Parent is { } parent)
-                {
-                    if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        return false;
-                    }
-
-                    if (parent is IBlockOperation block && current is not ILabeledOperation)
-                    {
-                        var ensured = false;
-                        foreach (var statement in block.Operations)
-                        {
-                            if (ReferenceEquals(statement, current))
-                            {
-                                if (ensured)
-                                {
-                                    return true;
-                                }
-
-                                break;
-                            }
-
-                            if (statement is ILabeledOperation)
-                            {
-                                ensured = false;
-                            }
-                            else if (!ensured && (IsEnsureStatement(statement, paths) || IsStatusExit(statement, paths)))
-                            {
-                                ensured = true;
-                            }
-                        }
-                    }
-                    else if (parent is IBlockOperation)
-                    {
-                        return false;
-                    }
-
-                    current = parent;
-                }
-
-                return false;
-            }
+                => StraightLineGuards.Precedes(checkpoint, statement => IsEnsureStatement(statement, paths) || IsStatusExit(statement, paths));
 
             private bool IsEnsureStatement(IOperation statement, ImmutableArray<AccessPath> paths)
             {
@@ -435,12 +395,12 @@ namespace CometGuard.Analyzers.Rules
             /// </summary>
             private bool IsStatusExit(IOperation statement, ImmutableArray<AccessPath> paths)
             {
-                if (statement is not IConditionalOperation { WhenFalse: null, WhenTrue: { } body, Condition: { } condition } || !Exits(body))
+                if (!StraightLineGuards.IsEarlyExit(statement, out var exitCondition))
                 {
                     return false;
                 }
 
-                condition = GuardConditions.Unwrap(condition);
+                IOperation? condition = GuardConditions.Unwrap(exitCondition);
                 while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
                 {
                     condition = GuardConditions.Unwrap(not.Operand);
@@ -461,16 +421,6 @@ namespace CometGuard.Analyzers.Rules
                 return condition is IPropertyReferenceOperation { Instance: { } instance } property
                     && Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck)
                     && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
-
-                static bool Exits(IOperation body)
-                {
-                    if (body is IBlockOperation block)
-                    {
-                        body = block.Operations.IsEmpty ? block : block.Operations[block.Operations.Length - 1];
-                    }
-
-                    return body is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
-                }
             }
 
             private bool IsEnsureSuccess(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
@@ -525,16 +475,6 @@ namespace CometGuard.Analyzers.Rules
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } => true,
                 _ => false,
             };
-
-            private static IOperation Root(IOperation operation)
-            {
-                while (operation.Parent is { } parent)
-                {
-                    operation = parent;
-                }
-
-                return operation;
-            }
 
             private static string Shorten(SyntaxNode node)
             {

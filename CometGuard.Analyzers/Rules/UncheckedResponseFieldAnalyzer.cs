@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
@@ -61,6 +62,9 @@ namespace CometGuard.Analyzers.Rules
             // calls that can read a response on every call.
             private readonly NameFilter _optionalFields;
             private readonly NameFilter _invocations;
+
+            // Whether a body has any conditional branch, by its syntax: a read in one with none is unguarded, no graph needed.
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _branches = new();
 
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
@@ -165,7 +169,7 @@ namespace CometGuard.Analyzers.Rules
 
                 var paths = AccessPath.WithAlias(collectionOperation);
                 var owners = Owners(paths);
-                if (IsGuarded(context, read.Syntax, guards => guards.IsGuardedByBranch((condition, captures) => NonEmpty(condition, captures, paths, owners))))
+                if (IsGuarded(context, read, (condition, captures) => NonEmpty(condition, captures, paths, owners)))
                 {
                     return;
                 }
@@ -212,7 +216,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var paths = AccessPath.WithAlias(reference);
-                if (IsGuarded(context, reference.Syntax, guards => guards.IsGuardedByBranch((condition, captures) => NotNull(condition, captures, paths))))
+                if (IsGuarded(context, reference, (condition, captures) => NotNull(condition, captures, paths)))
                 {
                     return;
                 }
@@ -253,7 +257,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var paths = AccessPath.WithAlias(root);
-                if (IsGuarded(context, read.Syntax, guards => guards.IsGuardedByBranch((condition, captures) => JsonShape(condition, captures, paths))))
+                if (IsGuarded(context, read, (condition, captures) => JsonShape(condition, captures, paths)))
                 {
                     return;
                 }
@@ -562,8 +566,25 @@ namespace CometGuard.Analyzers.Rules
                 return owners.ToImmutable();
             }
 
-            private static bool IsGuarded(OperationAnalysisContext context, SyntaxNode read, Func<FlowGuards, bool> check)
+            /// <summary>
+            /// True when a branch on which <paramref name="evaluate"/> says the read is safe guards it. An earlier
+            /// <c>if (…) return;</c> that says so guards it without a graph; a body with no conditional branch has no
+            /// guard; anything else asks the method's control flow graph.
+            /// </summary>
+            private bool IsGuarded(OperationAnalysisContext context, IOperation read, Func<IOperation, CaptureMap, GuardWhen> evaluate)
             {
+                var tree = new CaptureMap(read.SemanticModel);
+                if (StraightLineGuards.Precedes(read, statement => StraightLineGuards.IsEarlyExit(statement, out var condition) && (evaluate(condition, tree) & GuardWhen.False) != 0))
+                {
+                    return true;
+                }
+
+                var root = StraightLineGuards.Root(read);
+                if (!(_branches.TryGetValue(root.Syntax, out var branches) ? branches : _branches.GetOrAdd(root.Syntax, StraightLineGuards.MayBranch(root))))
+                {
+                    return false;
+                }
+
                 ControlFlowGraph? graph;
                 try
                 {
@@ -575,8 +596,8 @@ namespace CometGuard.Analyzers.Rules
                     return false;
                 }
 
-                var guards = FlowGuards.Locate(graph, read, context.CancellationToken);
-                return guards is not null && check(guards);
+                var guards = FlowGuards.Locate(graph, read.Syntax, context.CancellationToken);
+                return guards is not null && guards.IsGuardedByBranch(evaluate);
             }
 
             private bool IsInTest(ISymbol? symbol)

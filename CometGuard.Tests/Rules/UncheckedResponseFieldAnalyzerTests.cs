@@ -318,6 +318,66 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public async Task Early_exit_that_does_not_say_the_read_is_safe_still_reports()
+        {
+            await Analyze(Chat + """
+                class C
+                {
+                    string Polarity(ChatCompletion completion)
+                    {
+                        if (completion.Content.Count > 0) return "";
+                        return {|CG0006:completion.Content[0]|}.Text;
+                    }
+
+                    string Compound(ChatCompletion completion, bool strict)
+                    {
+                        if (strict && completion.Content.Count == 0) return "";
+                        return {|CG0006:completion.Content[0]|}.Text;
+                    }
+                }
+                """);
+            await Analyze(Extensions + """
+                class C
+                {
+                    long? Usage(ChatResponse response)
+                    {
+                        if (response.Usage is not null) throw new InvalidOperationException("unexpected");
+                        return {|CG0006:response.Usage!|}.TotalTokenCount;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public Task Label_between_an_early_exit_and_the_read_lets_a_goto_past_the_check()
+            => Analyze(Chat + """
+                class C
+                {
+                    string M(ChatCompletion completion, bool skip)
+                    {
+                        if (skip) goto read;
+                        if (completion.Content.Count == 0) return "";
+                        read:
+                        Console.WriteLine("reading");
+                        return {|CG0006:completion.Content[0]|}.Text;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Early_exit_outside_a_lambda_is_not_a_statement_of_the_lambda()
+            => Analyze(Chat + """
+                class C
+                {
+                    Func<ChatCompletion, string> M(ChatCompletion first)
+                    {
+                        if (first.Content.Count == 0) return c => "";
+                        return c => {|CG0006:c.Content[0]|}.Text;
+                    }
+                }
+                """);
+
         // --- Guards -------------------------------------------------------------------------
 
         [Fact]
