@@ -33,6 +33,7 @@ namespace CometGuard.Bench
                 .ToList();
 
             double Wall(string config) => Median(walls.Where(w => w.Config == config).Select(w => w.Seconds));
+            string Builds(string config) => walls.Count(w => w.Config == config) is var n && n == 1 ? "1 build" : "median of " + walls.Count(w => w.Config == config) + " builds";
             var runs = walls.Select(w => w.Run).Distinct().Count(r => walls.Any(w => w.Run == r && w.Config == "cometguard"));
 
             var cgLogs = Directory.GetFiles(logs, "cometguard-*.log").OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -62,9 +63,9 @@ namespace CometGuard.Bench
             var plainLogs = Directory.GetFiles(logs, "plain-*.log").OrderBy(f => f, StringComparer.Ordinal).ToList();
             Console.WriteLine("Build wall time (dotnet build --no-incremental, -p:ReportAnalyzer=true, "
                 + (warmupLog is null ? "each compile in a fresh csc process: analyzer JIT in every build)" : "warm compiler server, as dotnet build runs by default)"));
-            Console.WriteLine(F("  no analyzers                 {0,8:0.00} s", wallNone));
-            Console.WriteLine(F("  NetAnalyzers (All)           {0,8:0.00} s   x{1:0.00} of no analyzers", wallNet, wallNet / wallNone));
-            Console.WriteLine(F("  NetAnalyzers + CometGuard    {0,8:0.00} s   x{1:0.00} of NetAnalyzers alone ({2:+0.0;-0.0}% wall, noise included)", wallCg, wallCg / wallNet, (wallCg / wallNet - 1) * 100));
+            Console.WriteLine(F("  no analyzers                 {0,8:0.00} s   ({1})", wallNone, Builds("none")));
+            Console.WriteLine(F("  NetAnalyzers (All)           {0,8:0.00} s   x{1:0.00} of no analyzers ({2})", wallNet, wallNet / wallNone, Builds("netanalyzers")));
+            Console.WriteLine(F("  NetAnalyzers + CometGuard    {0,8:0.00} s   x{1:0.00} of NetAnalyzers alone ({2:+0.0;-0.0}% wall, noise included; {3})", wallCg, wallCg / wallNet, (wallCg / wallNet - 1) * 100, Builds("cometguard")));
             Console.WriteLine();
             var share = cgTotal / wallCg * 100;
             Console.WriteLine(F("CometGuard analyzers together: {0:0.000} s = {1:0.00}% of the build wall time (target < 2%: {2}); {3:0.00}% of all analyzer time ({4:0.00} s)", cgTotal, share, share < 2 ? "MET" : "MISSED", cgTotal / allTotal * 100, allTotal));
