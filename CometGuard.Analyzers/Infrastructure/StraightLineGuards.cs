@@ -64,7 +64,7 @@ namespace CometGuard.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// <c>if (condition) { ...; return; }</c> with no <c>else</c>, whose body ends in <c>return</c> or <c>throw</c>:
+        /// <c>if (condition) { ...; return; }</c> with no <c>else</c>, whose body ends in <c>return</c>, <c>yield break</c> or <c>throw</c>:
         /// what follows it runs only when <paramref name="condition"/> is false.
         /// </summary>
         public static bool IsEarlyExit(IOperation statement, out IOperation condition)
@@ -80,8 +80,11 @@ namespace CometGuard.Analyzers.Infrastructure
                 body = block.Operations.IsEmpty ? block : block.Operations[block.Operations.Length - 1];
             }
 
+            // `yield return` is a return operation too, but the iterator goes on after it.
             condition = test;
-            return body is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+            return body is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak }
+                or IThrowOperation
+                or IExpressionStatementOperation { Operation: IThrowOperation };
         }
 
         /// <summary>The outermost operation above <paramref name="operation"/>: its method body, or the initializer it sits in.</summary>

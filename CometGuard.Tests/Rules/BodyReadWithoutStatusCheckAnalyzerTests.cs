@@ -253,6 +253,25 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Yield_return_after_a_status_check_is_not_an_early_exit()
+            => Analyze("""
+                class C
+                {
+                    async IAsyncEnumerable<ChatCompletionDto?> Pages(HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode) yield return null;
+                        yield return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async IAsyncEnumerable<ChatCompletionDto?> Stops(HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode) yield break;
+                        yield return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task A_goto_past_the_check_still_reports()
             => Analyze("""
                 class C

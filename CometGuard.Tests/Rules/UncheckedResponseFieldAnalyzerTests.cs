@@ -350,6 +350,25 @@ namespace CometGuard.Tests.Rules
         }
 
         [Fact]
+        public Task Yield_return_is_not_an_early_exit()
+            => Analyze(Chat + """
+                class C
+                {
+                    IEnumerable<string> Texts(ChatCompletion completion)
+                    {
+                        if (completion.Content.Count == 0) yield return "";
+                        yield return {|CG0006:completion.Content[0]|}.Text;
+                    }
+
+                    IEnumerable<string> Stops(ChatCompletion completion)
+                    {
+                        if (completion.Content.Count == 0) yield break;
+                        yield return completion.Content[0].Text;
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Label_between_an_early_exit_and_the_read_lets_a_goto_past_the_check()
             => Analyze(Chat + """
                 class C
