@@ -24,6 +24,7 @@ namespace CometGuard.Tests.Meta
             using System.IO;
             using System.Linq;
             using System.Threading.Tasks;
+            record Pair(int A, int B);
             class C
             {
                 int _field;
@@ -65,6 +66,12 @@ namespace CometGuard.Tests.Meta
                 int[] Spread(int[] a) => [.. a, 1];
                 int Any(List<int> items) => items.Where(i => i > 0).Count();
                 int Throwing(string? s) => (s ?? throw new ArgumentNullException(nameof(s))).Length;
+                bool TupleEquality(int a, int b) => (a, b) == (1, 2);
+                int? Lifted(int? a, int? b) => a + b;
+                async Task AwaitForeach(IAsyncEnumerable<int> items) { await foreach (var i in items) _field += i; }
+                async Task AwaitUsing(IAsyncDisposable d) { await using (d) { _field++; } }
+                void Handler(bool ok, int n) => System.Diagnostics.Debug.Assert(ok, $"n = {n}");
+                Pair With(Pair p) => p with { A = 1 };
             }
             """;
 
