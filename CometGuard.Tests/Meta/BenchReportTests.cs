@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using CometGuard.Bench;
+using Xunit;
+
+namespace CometGuard.Tests.Meta
+{
+    /// <summary>
+    /// The benchmark report takes each CometGuard analyzer's ratio to the median NetAnalyzers analyzer within each
+    /// build, then the median over builds: the machine's speed drifts between builds, and a ratio of medians taken
+    /// from different builds would carry that drift.
+    /// </summary>
+    public sealed class BenchReportTests : IDisposable
+    {
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "cometguard-report-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+        [Fact]
+        public void Ratios_and_shares_are_taken_within_each_build()
+        {
+            var logs = Path.Combine(_directory, "logs");
+            Directory.CreateDirectory(logs);
+
+            // Three builds on a machine whose speed drifts. Within them the rule costs x3, x1 and x2.5 the NetAnalyzers
+            // median (median x2.50); the ratio of the medians (0.030 s / 0.020 s) would say x1.50.
+            WriteLog(logs, 1, net: new[] { 0.005, 0.010, 0.015 }, cometGuard: 0.030);
+            WriteLog(logs, 2, net: new[] { 0.010, 0.020, 0.030 }, cometGuard: 0.020);
+            WriteLog(logs, 3, net: new[] { 0.020, 0.040, 0.060 }, cometGuard: 0.100);
+            File.WriteAllLines(Path.Combine(logs, "times.tsv"), new[]
+            {
+                "none\t1\t10.0", "netanalyzers\t1\t20.0", "cometguard\t1\t20.0", "cometguard\t2\t10.0", "cometguard\t3\t40.0",
+            });
+
+            var manifest = Path.Combine(_directory, "planted.json");
+            File.WriteAllText(manifest, JsonSerializer.Serialize(new Manifest(1, 10, 4, 1, new List<ManifestPlant>())));
+
+            var output = new StringWriter(CultureInfo.InvariantCulture);
+            var previous = Console.Out;
+            Console.SetOut(output);
+            try
+            {
+                Assert.Equal(0, Report.Run(logs, manifest));
+            }
+            finally
+            {
+                Console.SetOut(previous);
+            }
+
+            var text = output.ToString();
+            var rule = text.Split('\n').Single(line => line.Contains("UnboundedRetryAnalyzer", StringComparison.Ordinal));
+            Assert.Contains("0.030 s", rule);
+            Assert.Contains("x 2.50", rule);
+
+            // 0.030 s of a 20 s build, 0.020 s of 10 s, 0.100 s of 40 s: 0.15%, 0.20% and 0.25%, median 0.20% (the
+            // median time over the median wall time would say 0.15%).
+            Assert.Contains("CometGuard analyzers together: 0.030 s, 0.20% of the build wall time", text);
+        }
+
+        private static void WriteLog(string logs, int run, double[] net, double cometGuard)
+        {
+            var lines = new List<string>
+            {
+                "         Total analyzer execution time: " + (net.Sum() + cometGuard).ToString("0.000", CultureInfo.InvariantCulture) + " seconds.",
+                "         ",
+                "         Time (s)    %   Analyzer",
+                "            " + net.Sum().ToString("0.000", CultureInfo.InvariantCulture) + "   50   Microsoft.CodeAnalysis.NetAnalyzers, Version=10.0.401.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35",
+            };
+            for (var i = 0; i < net.Length; i++)
+            {
+                lines.Add("            " + net[i].ToString("0.000", CultureInfo.InvariantCulture) + "   10      Microsoft.NetCore.Analyzers.Rule" + i + " (CA100" + i + ")");
+            }
+
+            lines.Add("         ");
+            lines.Add("            " + cometGuard.ToString("0.000", CultureInfo.InvariantCulture) + "   50   CometGuard.Analyzers, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null");
+            lines.Add("            " + cometGuard.ToString("0.000", CultureInfo.InvariantCulture) + "   50      CometGuard.Analyzers.Rules.UnboundedRetryAnalyzer (CG0003)");
+            File.WriteAllLines(Path.Combine(logs, "cometguard-" + run + ".log"), lines);
+        }
+    }
+}
