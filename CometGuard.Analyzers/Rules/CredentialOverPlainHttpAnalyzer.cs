@@ -83,7 +83,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
 
-                // One lookup on every property assignment; the detailed ones only for an endpoint property.
+                // The property's name on every assignment; the lookups only for a name an endpoint row can have.
                 if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } || !_endpoints.MayName(property) || _sinks.MemberKinds(property, Kinds) == 0)
                 {
                     return;
