@@ -89,6 +89,19 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzePropertyReference(OperationAnalysisContext context)
             {
                 var reference = (IPropertyReferenceOperation)context.Operation;
+
+                // A C# property read without arguments is no indexer, and an optional field matters only when forced
+                // (`x.Usage!`, `x.FinishReason.Value`): the syntax around the read answers before the property is touched.
+                if (reference.Arguments.IsEmpty)
+                {
+                    if (IsForced(reference.Syntax) && _optionalFields.MayName(reference.Property) && _sinks.IsSink(reference.Property, SinkKind.ResponseOptionalField))
+                    {
+                        AnalyzeOptionalField(context, reference);
+                    }
+
+                    return;
+                }
+
                 var property = reference.Property;
                 if (property.IsIndexer)
                 {
@@ -119,6 +132,26 @@ namespace CometGuard.Analyzers.Rules
                 {
                     AnalyzeOptionalField(context, reference);
                 }
+            }
+
+            /// <summary>
+            /// The read is followed by <c>!</c> or <c>.Value</c> (through parentheses): the two forms
+            /// <see cref="AnalyzeOptionalField"/> reports, checked on syntax alone.
+            /// </summary>
+            private static bool IsForced(SyntaxNode read)
+            {
+                var node = read;
+                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    node = parenthesized;
+                }
+
+                return node.Parent switch
+                {
+                    PostfixUnaryExpressionSyntax postfix => postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression),
+                    MemberAccessExpressionSyntax access => access.Expression == node && access.Name.Identifier.ValueText == "Value",
+                    _ => false,
+                };
             }
 
             public void AnalyzeArrayElement(OperationAnalysisContext context)

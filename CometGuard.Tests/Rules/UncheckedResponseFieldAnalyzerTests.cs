@@ -229,6 +229,19 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Extensions_AI_forced_reads_through_parentheses_and_conditional_access()
+            => Analyze(Extensions + """
+                class C
+                {
+                    ChatFinishReason Parenthesized(ChatResponse response) => {|CG0006:(response.FinishReason).Value|};
+                    ChatFinishReason? Conditional(ChatResponse? response) => response?{|CG0006:.FinishReason.Value|};
+                    long? Chained(ChatResponse response) => {|CG0006:response.Usage!|}.TotalTokenCount + 1;
+                    ChatFinishReason? Unforced(ChatResponse response) => response.FinishReason;
+                    long? Checked(ChatResponse response) => response.Usage?.TotalTokenCount;
+                }
+                """);
+
         // --- Guards that do not guard -------------------------------------------------------
 
         [Fact]
