@@ -228,7 +228,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return false;
             }
 
-            var root = Root(entry);
+            var root = OperationTree.EnclosingBody(entry);
             foreach (var operation in root.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -290,7 +290,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return false;
             }
 
-            foreach (var operation in Root(body).Descendants())
+            foreach (var operation in OperationTree.EnclosingBody(body).Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is ILocalReferenceOperation reference
@@ -573,16 +573,6 @@ namespace CometGuard.Analyzers.Infrastructure
             }
 
             return (builder.ToString(), interpolated.Syntax);
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is not null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
     }
 }

@@ -286,7 +286,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return true;
             }
 
-            return (!any || general) && ContainsGatewayCall(EnclosingBody(at), cancellationToken);
+            return (!any || general) && ContainsGatewayCall(OperationTree.EnclosingBody(at), cancellationToken);
         }
 
         /// <summary>True when the operation is (part of) an argument to an <c>IHttpClientBuilder</c> extension.</summary>
@@ -303,18 +303,6 @@ namespace CometGuard.Analyzers.Infrastructure
             }
 
             return false;
-        }
-
-        /// <summary>The outermost body (method, accessor, field initialiser) the operation belongs to.</summary>
-        public static IOperation EnclosingBody(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent is not null)
-            {
-                current = current.Parent;
-            }
-
-            return current;
         }
 
         /// <summary>

@@ -87,17 +87,6 @@ namespace CometGuard.Analyzers.Infrastructure
                 or IExpressionStatementOperation { Operation: IThrowOperation };
         }
 
-        /// <summary>The outermost operation above <paramref name="operation"/>: its method body, or the initializer it sits in.</summary>
-        public static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
-        }
-
         /// <summary>
         /// False when nothing in <paramref name="root"/> (lambdas and local functions included) becomes a conditional
         /// branch of its control flow graph: then no read in it is guarded by a branch.

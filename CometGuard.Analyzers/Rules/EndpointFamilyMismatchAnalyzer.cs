@@ -182,7 +182,7 @@ namespace CometGuard.Analyzers.Rules
                 // var request = new HttpRequestMessage(...); request.Content = ...;
                 if (request.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
                 {
-                    foreach (var descendant in Root(request).Descendants())
+                    foreach (var descendant in OperationTree.EnclosingBody(request).Descendants())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         if (descendant is ISimpleAssignmentOperation
@@ -392,16 +392,6 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return model.GetOperation(initializer, cancellationToken);
-            }
-
-            private static IOperation Root(IOperation operation)
-            {
-                while (operation.Parent is { } parent)
-                {
-                    operation = parent;
-                }
-
-                return operation;
             }
 
             private static bool IsInSource(INamedTypeSymbol type)

@@ -122,7 +122,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (LocalOf(creation) is { } local)
                 {
-                    foreach (var operation in RetryApis.EnclosingBody(creation).Descendants())
+                    foreach (var operation in OperationTree.EnclosingBody(creation).Descendants())
                     {
                         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation reference } } assignment
                             && SymbolEqualityComparer.Default.Equals(reference.Local, local))

@@ -396,7 +396,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (unwrapped is ILocalReferenceOperation local)
                 {
-                    foreach (var operation in RetryApis.EnclosingBody(unwrapped).Descendants())
+                    foreach (var operation in OperationTree.EnclosingBody(unwrapped).Descendants())
                     {
                         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment
                             && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
@@ -485,7 +485,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 if (operation is ILocalReferenceOperation { Local: { } local } reference)
                 {
-                    foreach (var candidate in RetryApis.EnclosingBody(reference).Descendants())
+                    foreach (var candidate in OperationTree.EnclosingBody(reference).Descendants())
                     {
                         if (candidate is IVariableDeclaratorOperation declarator
                             && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
