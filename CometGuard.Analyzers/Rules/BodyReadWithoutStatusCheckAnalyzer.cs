@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
@@ -53,12 +52,11 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly ResponseShapes _shapes;
 
-            // A method body's gateway evidence, looked for once however many reads it holds. Keyed by the body's syntax,
-            // which the compilation keeps anyway: a weak table of operations cost more in dependent handles than it saved.
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _evidence = new();
+            // A method body's gateway evidence, looked for once however many reads it holds.
+            private readonly PerBody<bool> _evidence;
 
             // Whether a method body checks any response's status anywhere (the guards below all look for one).
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _statusChecks = new();
+            private readonly PerBody<bool> _statusChecks;
 
             // The names of body and text reads, checked before anything else on every call.
             private readonly NameFilter _reads;
@@ -67,6 +65,8 @@ namespace CometGuard.Analyzers.Rules
             {
                 _shapes = shapes;
                 _reads = shapes.Sinks.Names(ReadKinds);
+                _evidence = new PerBody<bool>(FindGatewayEvidence);
+                _statusChecks = new PerBody<bool>(FindStatusCheck);
             }
 
             private ResolvedSinks Sinks => _shapes.Sinks;
@@ -107,7 +107,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var root = StraightLineGuards.Root(read);
+                var root = OperationTree.EnclosingBody(read);
                 ITypeSymbol? resultType = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
                 IOperation checkpoint = read;
                 if (text)
@@ -242,11 +242,9 @@ namespace CometGuard.Analyzers.Rules
             }
 
             /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
-            private bool HasGatewayEvidence(IOperation root)
-                => _evidence.TryGetValue(root.Syntax, out var found) ? found : _evidence.GetOrAdd(root.Syntax, FindGatewayEvidence(root));
+            private bool HasGatewayEvidence(IOperation root) => _evidence.Get(root);
 
-            private bool HasStatusCheck(IOperation root)
-                => _statusChecks.TryGetValue(root.Syntax, out var found) ? found : _statusChecks.GetOrAdd(root.Syntax, FindStatusCheck(root));
+            private bool HasStatusCheck(IOperation root) => _statusChecks.Get(root);
 
             private bool FindStatusCheck(IOperation root)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometGuard.Analyzers.Infrastructure;
 using CometGuard.Analyzers.Sinks;
@@ -63,8 +62,8 @@ namespace CometGuard.Analyzers.Rules
             private readonly NameFilter _optionalFields;
             private readonly NameFilter _invocations;
 
-            // Whether a body has any conditional branch, by its syntax: a read in one with none is unguarded, no graph needed.
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _branches = new();
+            // Whether a body has any conditional branch: a read in one with none is unguarded, no graph needed.
+            private readonly PerBody<bool> _branches = new(StraightLineGuards.MayBranch);
 
             public CompilationAnalysis(Compilation compilation, ResolvedSinks sinks)
             {
@@ -612,8 +611,7 @@ namespace CometGuard.Analyzers.Rules
                     return true;
                 }
 
-                var root = StraightLineGuards.Root(read);
-                if (!(_branches.TryGetValue(root.Syntax, out var branches) ? branches : _branches.GetOrAdd(root.Syntax, StraightLineGuards.MayBranch(root))))
+                if (!_branches.Get(read))
                 {
                     return false;
                 }
