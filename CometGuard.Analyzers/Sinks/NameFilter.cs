@@ -55,7 +55,7 @@ namespace CometGuard.Analyzers.Sinks
             }
 
             return Contains(Hash(name, 0))
-                || (_loggerMessages && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && (method.IsPartialDefinition || method.PartialDefinitionPart is not null));
+                || (_loggerMessages && member is IMethodSymbol method && ResolvedSinks.MayBeLoggerMessage(method));
         }
 
         private bool Contains(uint hash) => Has(hash & 0xFF) && Has((hash >> 8) & 0xFF);

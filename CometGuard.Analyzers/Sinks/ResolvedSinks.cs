@@ -365,7 +365,7 @@ namespace CometGuard.Analyzers.Sinks
         /// <c>[LoggerMessage]</c> sits on ordinary partial methods only (never a constructor, the target of every
         /// creation): a test of flags before reading any method's attributes.
         /// </summary>
-        private static bool MayBeLoggerMessage(IMethodSymbol definition)
+        internal static bool MayBeLoggerMessage(IMethodSymbol definition)
             => definition.MethodKind == MethodKind.Ordinary && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null);
 
         /// <summary>The rows of a member definition (method, constructor, property, indexer) when its name may lead to <paramref name="kind"/>.</summary>
