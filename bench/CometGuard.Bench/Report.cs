@@ -33,7 +33,12 @@ namespace CometGuard.Bench
                 .ToList();
 
             double Wall(string config) => Median(walls.Where(w => w.Config == config).Select(w => w.Seconds));
-            string Builds(string config) => walls.Count(w => w.Config == config) is var n && n == 1 ? "1 build" : "median of " + walls.Count(w => w.Config == config) + " builds";
+            string Builds(string config)
+            {
+                var count = walls.Count(w => w.Config == config);
+                return count == 1 ? "1 build" : "median of " + count + " builds";
+            }
+
             var runs = walls.Select(w => w.Run).Distinct().Count(r => walls.Any(w => w.Run == r && w.Config == "cometguard"));
 
             var cgLogs = Directory.GetFiles(logs, "cometguard-*.log").OrderBy(f => f, StringComparer.Ordinal).ToList();
