@@ -281,8 +281,8 @@ namespace CometGuard.Analyzers.Rules
                             break;
                         case ITryOperation tryOperation:
                             retriesOnFailure |= _apis.ContainsGatewayCall(tryOperation.Body, cancellationToken)
-                                && Leaves(tryOperation.Body)
-                                && tryOperation.Catches.Any(c => !AlwaysLeaves(c.Handler));
+                                && Leaves(loop, tryOperation.Body)
+                                && tryOperation.Catches.Any(c => !EndsByLeaving(loop, c.Handler));
                             foreach (var catchClause in tryOperation.Catches)
                             {
                                 if (catchClause.Filter is not null)
@@ -293,9 +293,9 @@ namespace CometGuard.Analyzers.Rules
 
                             break;
                         case IConditionalOperation conditional when conditional.Condition.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(IsStatusCheck):
-                            retriesOnFailure |= Leaves(conditional.WhenTrue)
-                                || (conditional.WhenFalse is { } otherwise && Leaves(otherwise))
-                                || (Continues(conditional) && EndsByLeaving(loop.Body));
+                            retriesOnFailure |= Leaves(loop, conditional.WhenTrue)
+                                || (conditional.WhenFalse is { } otherwise && Leaves(loop, otherwise))
+                                || (Continues(loop, conditional) && EndsByLeaving(loop, loop.Body));
                             break;
                         case IIncrementOrDecrementOperation increment:
                             AddSymbol(changed, increment.Target);
@@ -347,12 +347,26 @@ namespace CometGuard.Analyzers.Rules
                 return true;
             }
 
-            /// <summary>True when the operation contains a <c>return</c> or <c>break</c> (nested lambdas aside).</summary>
-            private static bool Leaves(IOperation operation)
+            /// <summary>
+            /// True when <paramref name="operation"/> holds a statement that leaves <paramref name="loop"/>. Not
+            /// <c>yield return</c> (the iterator goes on), not a <c>break</c> of a nested loop or switch, nothing in
+            /// a lambda or local function.
+            /// </summary>
+            private static bool Leaves(ILoopOperation loop, IOperation operation)
             {
-                foreach (var descendant in operation.DescendantsAndSelf())
+                if (IsExit(loop, operation))
                 {
-                    if (descendant is IReturnOperation or IBranchOperation { BranchKind: BranchKind.Break })
+                    return true;
+                }
+
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (Leaves(loop, child))
                     {
                         return true;
                     }
@@ -361,16 +375,23 @@ namespace CometGuard.Analyzers.Rules
                 return false;
             }
 
-            private static bool Continues(IConditionalOperation conditional)
+            private static bool IsExit(ILoopOperation loop, IOperation operation)
             {
-                return conditional.WhenTrue.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Continue });
+                return operation is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak }
+                    || (operation is IBranchOperation { BranchKind: BranchKind.Break } branch && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel));
             }
 
-            private static bool EndsByLeaving(IOperation body)
+            private static bool Continues(ILoopOperation loop, IConditionalOperation conditional)
+            {
+                return conditional.WhenTrue.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Continue } branch
+                    && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel));
+            }
+
+            /// <summary>True when the last statement of <paramref name="body"/> leaves <paramref name="loop"/>.</summary>
+            private static bool EndsByLeaving(ILoopOperation loop, IOperation body)
             {
                 var last = body is IBlockOperation { Operations.Length: > 0 } block ? block.Operations[block.Operations.Length - 1] : body;
-                return last is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break }
-                    || last is IExpressionStatementOperation { Operation: IThrowOperation };
+                return IsExit(loop, last) || last is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
             }
 
             private bool IsStatusCheck(IPropertyReferenceOperation property)
@@ -392,19 +413,6 @@ namespace CometGuard.Analyzers.Rules
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.DateTimeOffset)
                     || SymbolEqualityComparer.Default.Equals(owner, _apis.Stopwatch)
                     || TypeLookup.DerivesFrom(owner, _apis.TimeProvider);
-            }
-
-            private static bool AlwaysLeaves(IBlockOperation handler)
-            {
-                if (handler.Operations.Length == 0)
-                {
-                    return false;
-                }
-
-                var last = handler.Operations[handler.Operations.Length - 1];
-                return last is IThrowOperation or IReturnOperation
-                    || (last is IExpressionStatementOperation { Operation: IThrowOperation })
-                    || (last is IBranchOperation { BranchKind: BranchKind.Break });
             }
 
             private static bool IsComparison(BinaryOperatorKind kind)

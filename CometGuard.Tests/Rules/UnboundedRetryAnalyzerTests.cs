@@ -335,5 +335,118 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Iterators_leave_by_yield_break_only()
+            => Analyze("""
+                class C
+                {
+                    async System.Collections.Generic.IAsyncEnumerable<string> Once(HttpClient http)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                yield return await response.Content.ReadAsStringAsync();
+                                yield break;
+                            }
+                        }
+                    }
+
+                    // Polling producers: `yield return` hands out a result and the loop goes on either way.
+                    async System.Collections.Generic.IAsyncEnumerable<string> Poll(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                yield return await response.Content.ReadAsStringAsync();
+                            }
+
+                            await Task.Delay(TimeSpan.FromMinutes(1));
+                        }
+                    }
+
+                    async System.Collections.Generic.IAsyncEnumerable<string> PollSkippingFailures(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            await Task.Delay(TimeSpan.FromMinutes(1));
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                continue;
+                            }
+
+                            yield return await response.Content.ReadAsStringAsync();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Exits_of_inner_loops_lambdas_and_switches_do_not_leave_the_loop()
+            => Analyze("""
+                class C
+                {
+                    async Task Monitor(HttpClient http, System.Collections.Generic.List<Action<string>> handlers)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                var models = await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                                foreach (var line in models.Split('\n'))
+                                {
+                                    if (line.Length == 0) break;
+                                    handlers.ForEach(h => { if (h is null) return; h(line); });
+                                }
+                            }
+                            catch (HttpRequestException)
+                            {
+                            }
+
+                            await Task.Delay(TimeSpan.FromMinutes(1));
+                        }
+                    }
+
+                    async Task Watch(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                switch (await response.Content.ReadAsStringAsync())
+                                {
+                                    case "": break;
+                                    case var body: Console.WriteLine(body); break;
+                                }
+                            }
+
+                            await Task.Delay(TimeSpan.FromMinutes(1));
+                        }
+                    }
+
+                    async Task<string> Leaves(HttpClient http)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            try
+                            {
+                                foreach (var attempt in new[] { 1 })
+                                {
+                                    return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                                }
+                            }
+                            catch (HttpRequestException)
+                            {
+                            }
+                        }
+                    }
+                }
+                """);
     }
 }
