@@ -10,8 +10,12 @@
 # both analyzer sets comes first: it loads and JIT-compiles the analyzers (the SDK's NetAnalyzers
 # ship precompiled, a NuGet analyzer does not), and the report prints that one-time cost apart.
 # --no-server compiles each build in a fresh csc process instead (every build pays the JIT).
+# --memory-runs N adds N pairs of builds (NetAnalyzers alone, then with CometGuard), each compile in a fresh csc
+# process, and reports their peak resident memory (/usr/bin/time, Debian package `time`). A compiler server keeps
+# its memory between builds, so its peak says nothing about one build. Off by default: each pair takes about
+# 4 minutes at the default size.
 #
-#   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain] [--no-server]
+#   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain] [--no-server] [--memory-runs N]
 #   bench/run.sh --files 60 --runs 1      # the small size CI runs (about a minute)
 set -euo pipefail
 
@@ -23,6 +27,7 @@ seed=20261125
 plain=1
 plain_files=
 server=true
+memory_runs=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --files) files=$2; shift 2 ;;
@@ -32,10 +37,15 @@ while [[ $# -gt 0 ]]; do
     --plain-files) plain_files=$2; shift 2 ;;
     --no-plain) plain=0; shift ;;
     --no-server) server=false; shift ;;
+    --memory-runs) memory_runs=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
+if [[ $memory_runs -gt 0 && ! -x /usr/bin/time ]]; then
+  echo "--memory-runs needs /usr/bin/time (Debian package: time)" >&2
+  exit 2
+fi
 plain_files=${plain_files:-$(( files / 5 > 20 ? files / 5 : 20 ))}
 out="$root/bench/out"
 logs="$out/logs"
@@ -101,6 +111,26 @@ if [[ $plain == 1 ]]; then
   # As many runs as the large project: a single small build is at the mercy of one garbage collection.
   for run in $(seq 1 "$runs"); do
     build plain "$run" "$out/plain/Contoso.Bench.csproj" "${netanalyzers[@]}" -p:CometGuard=true "-p:CometGuardAnalyzer=$analyzer"
+  done
+fi
+
+# measure NAME RUN ARGS...: one full rebuild of the large project in a fresh csc process; records its peak memory.
+measure() {
+  local name=$1 run=$2; shift 2
+  local kb="$logs/memory-$name-$run.kb"
+  /usr/bin/time -f %M -o "$kb" dotnet build "$project" "${common[@]}" -p:UseSharedCompilation=false "$@" > "$logs/memory-$name-$run.console" 2>&1 \
+    || { echo "build $name failed, see $logs/memory-$name-$run.console" >&2; tail -20 "$logs/memory-$name-$run.console" >&2; exit 1; }
+  printf '%s\t%s\t%s\n' "$name" "$run" "$(tail -1 "$kb")" >> "$logs/memory.tsv"
+  printf '   %-14s run %s: %8s MB peak\n' "$name" "$run" "$(( $(tail -1 "$kb") / 1024 ))"
+}
+
+if [[ $memory_runs -gt 0 ]]; then
+  echo "== peak memory: $memory_runs pair(s), each compile in a fresh csc process"
+  for run in $(seq 1 "$memory_runs"); do
+    # Alternate which goes first, so a machine that drifts one way over the pairs does not favour either.
+    if (( run % 2 == 1 )); then measure netanalyzers "$run" "${netanalyzers[@]}"; fi
+    measure cometguard "$run" "${netanalyzers[@]}" -p:CometGuard=true "-p:CometGuardAnalyzer=$analyzer"
+    if (( run % 2 == 0 )); then measure netanalyzers "$run" "${netanalyzers[@]}"; fi
   done
 fi
 

@@ -36,6 +36,61 @@ namespace CometGuard.Tests.Meta
                 "none\t1\t10.0", "netanalyzers\t1\t20.0", "cometguard\t1\t20.0", "cometguard\t2\t10.0", "cometguard\t3\t40.0",
             });
 
+            var text = RunReport(logs);
+            var rule = text.Split('\n').Single(line => line.Contains("UnboundedRetryAnalyzer", StringComparison.Ordinal));
+            Assert.Contains("0.030 s", rule);
+            Assert.Contains("x 2.50", rule);
+
+            // 0.030 s of a 20 s build, 0.020 s of 10 s, 0.100 s of 40 s: 0.15%, 0.20% and 0.25%, median 0.20% (the
+            // median time over the median wall time would say 0.15%).
+            Assert.Contains("CometGuard analyzers together: 0.030 s, 0.20% of the build wall time", text);
+        }
+
+        [Fact]
+        public void Peak_memory_growth_is_taken_within_each_pair()
+        {
+            var logs = Path.Combine(_directory, "logs");
+            Directory.CreateDirectory(logs);
+            WriteLog(logs, 1, net: new[] { 0.010, 0.020, 0.030 }, cometGuard: 0.010);
+            File.WriteAllLines(Path.Combine(logs, "times.tsv"), new[] { "none\t1\t10.0", "netanalyzers\t1\t20.0", "cometguard\t1\t20.0" });
+
+            // Pairs grow +10%, 0% and +2%: median +2.0%. The medians (1,100 KB against 1,000 KB) would say +10%.
+            File.WriteAllLines(Path.Combine(logs, "memory.tsv"), new[]
+            {
+                "netanalyzers\t1\t1024000", "cometguard\t1\t1126400",
+                "cometguard\t2\t1024000", "netanalyzers\t2\t1024000",
+                "netanalyzers\t3\t2048000", "cometguard\t3\t2088960",
+            });
+
+            var text = RunReport(logs);
+            var memory = text.Split('\n').Single(line => line.StartsWith("Peak memory", StringComparison.Ordinal));
+            Assert.Contains("3 pairs", memory);
+            Assert.Contains("NetAnalyzers 1000 MB, NetAnalyzers + CometGuard 1100 MB; CometGuard +2.0%", memory);
+            Assert.Contains("target within +5%: MET", memory);
+            Assert.Contains("Targets: MET", text);
+
+            // A pair that grows past the budget in the median misses the target.
+            File.WriteAllLines(Path.Combine(logs, "memory.tsv"), new[] { "netanalyzers\t1\t1000000", "cometguard\t1\t1060000" });
+            text = RunReport(logs);
+            Assert.Contains("CometGuard +6.0%", text);
+            Assert.Contains("Targets: MISSED (peak memory over +5%)", text);
+        }
+
+        [Fact]
+        public void Without_memory_pairs_no_memory_figure_is_printed()
+        {
+            var logs = Path.Combine(_directory, "logs");
+            Directory.CreateDirectory(logs);
+            WriteLog(logs, 1, net: new[] { 0.010, 0.020, 0.030 }, cometGuard: 0.010);
+            File.WriteAllLines(Path.Combine(logs, "times.tsv"), new[] { "none\t1\t10.0", "netanalyzers\t1\t20.0", "cometguard\t1\t20.0" });
+
+            var text = RunReport(logs);
+            Assert.DoesNotContain("Peak memory", text);
+            Assert.Contains("Targets: MET", text);
+        }
+
+        private string RunReport(string logs)
+        {
             var manifest = Path.Combine(_directory, "planted.json");
             File.WriteAllText(manifest, JsonSerializer.Serialize(new Manifest(1, 10, 4, 1, new List<ManifestPlant>())));
 
@@ -51,14 +106,7 @@ namespace CometGuard.Tests.Meta
                 Console.SetOut(previous);
             }
 
-            var text = output.ToString();
-            var rule = text.Split('\n').Single(line => line.Contains("UnboundedRetryAnalyzer", StringComparison.Ordinal));
-            Assert.Contains("0.030 s", rule);
-            Assert.Contains("x 2.50", rule);
-
-            // 0.030 s of a 20 s build, 0.020 s of 10 s, 0.100 s of 40 s: 0.15%, 0.20% and 0.25%, median 0.20% (the
-            // median time over the median wall time would say 0.15%).
-            Assert.Contains("CometGuard analyzers together: 0.030 s, 0.20% of the build wall time", text);
+            return output.ToString();
         }
 
         private static void WriteLog(string logs, int run, double[] net, double cometGuard)

@@ -129,11 +129,70 @@ namespace CometGuard.Bench
                     warmCg.Sum(a => a.Seconds), warmCg.Count == 0 ? 0 : warmCg.Max(a => a.Seconds), warmNet, plainLogs.Count > 0 ? "the project without gateway code" : "the benchmark project"));
             }
 
+            var memoryGrowth = PrintMemory(Path.Combine(logs, "memory.tsv"));
             Console.WriteLine();
             PrintPrecision(manifest, cgLogs.FirstOrDefault(), tables[0]);
             Console.WriteLine();
-            Console.WriteLine(missed == 0 && share < 2 ? "Targets: MET" : "Targets: MISSED (" + missed + " analyzer(s) over the NetAnalyzers median" + (share < 2 ? ")" : ", total share over 2%)"));
+            var misses = new List<string>();
+            if (missed > 0)
+            {
+                misses.Add(missed + " analyzer(s) over the NetAnalyzers median");
+            }
+
+            if (share >= 2)
+            {
+                misses.Add("total share over 2%");
+            }
+
+            if (memoryGrowth > MemoryBudgetPercent)
+            {
+                misses.Add("peak memory over +5%");
+            }
+
+            Console.WriteLine(misses.Count == 0 ? "Targets: MET" : "Targets: MISSED (" + string.Join(", ", misses) + ")");
             return 0;
+        }
+
+        private const double MemoryBudgetPercent = 5;
+
+        /// <summary>
+        /// Prints the peak memory of the builds <c>--memory-runs</c> ran in pairs (NetAnalyzers alone, then with
+        /// CometGuard) and returns CometGuard's growth in percent: the median of each pair's growth, as the machine's
+        /// state drifts between pairs. Returns 0 when no pair ran.
+        /// </summary>
+        private static double PrintMemory(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
+
+            var rows = File.ReadAllLines(path)
+                .Select(l => l.Split('\t'))
+                .Where(p => p.Length == 3)
+                .Select(p => (Config: p[0], Run: p[1], Kilobytes: double.Parse(p[2], CultureInfo.InvariantCulture)))
+                .ToList();
+            var pairs = rows.Where(r => r.Config == "cometguard")
+                .Select(cg => (CometGuard: cg.Kilobytes, Net: rows.Where(r => r.Config == "netanalyzers" && r.Run == cg.Run).Select(r => r.Kilobytes).FirstOrDefault()))
+                .Where(p => p.Net > 0)
+                .ToList();
+            if (pairs.Count == 0)
+            {
+                return 0;
+            }
+
+            var growth = Median(pairs.Select(p => (p.CometGuard / p.Net - 1) * 100));
+            Console.WriteLine();
+            Console.WriteLine(F(
+                "Peak memory ({0}, each compile in a fresh csc process; the build's largest process): NetAnalyzers {1:0} MB, NetAnalyzers + CometGuard {2:0} MB; CometGuard {3:+0.0;-0.0}% (median of the pairs' growth; target within +5%: {4}; pairs range {5:+0.0;-0.0}% to {6:+0.0;-0.0}%)",
+                pairs.Count == 1 ? "1 pair" : pairs.Count + " pairs",
+                Median(pairs.Select(p => p.Net)) / 1024,
+                Median(pairs.Select(p => p.CometGuard)) / 1024,
+                growth,
+                growth <= MemoryBudgetPercent ? "MET" : "MISSED",
+                pairs.Min(p => (p.CometGuard / p.Net - 1) * 100),
+                pairs.Max(p => (p.CometGuard / p.Net - 1) * 100)));
+            return growth;
         }
 
         private static void PrintPrecision(Manifest manifest, string? log, Table table)
