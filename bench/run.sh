@@ -16,7 +16,7 @@
 # 4 minutes at the default size.
 #
 #   bench/run.sh [--files N] [--runs R] [--gateway-percent P] [--seed S] [--plain-files N] [--no-plain] [--no-server] [--memory-runs N]
-#   bench/run.sh --files 60 --runs 1      # the small size CI runs (about a minute)
+#   bench/run.sh --files 60 --runs 1 --memory-runs 1     # the small size CI runs (about two minutes)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
