@@ -26,13 +26,9 @@ namespace CometGuard.Bench
         public static int Run(string logs, string manifestPath)
         {
             var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestPath))!;
-            var walls = File.ReadAllLines(Path.Combine(logs, "times.tsv"))
-                .Select(l => l.Split('\t'))
-                .Where(p => p.Length == 3)
-                .Select(p => (Config: p[0], Run: p[1], Seconds: double.Parse(p[2], CultureInfo.InvariantCulture)))
-                .ToList();
+            var walls = ReadTsv(Path.Combine(logs, "times.tsv"));
 
-            double Wall(string config) => Median(walls.Where(w => w.Config == config).Select(w => w.Seconds));
+            double Wall(string config) => Median(walls.Where(w => w.Config == config).Select(w => w.Value));
             string Builds(string config)
             {
                 var count = walls.Count(w => w.Config == config);
@@ -57,7 +53,7 @@ namespace CometGuard.Bench
             double WallOf(string log)
             {
                 var run = Path.GetFileNameWithoutExtension(log).Substring("cometguard-".Length);
-                return walls.Where(w => w.Config == "cometguard" && w.Run == run).Select(w => w.Seconds).DefaultIfEmpty(wallCg).First();
+                return walls.Where(w => w.Config == "cometguard" && w.Run == run).Select(w => w.Value).DefaultIfEmpty(wallCg).First();
             }
 
             var cgTotal = Median(tables.Select(CgTotal));
@@ -94,9 +90,9 @@ namespace CometGuard.Bench
             {
                 double Seconds(Table t) => t.Analyzers.Where(a => a.Name == name).Select(a => a.Seconds).DefaultIfEmpty(0).First();
                 var seconds = Median(tables.Select(Seconds));
-                var ratio = Median(tables.Select(t => NetMedian(t) > 0 ? Seconds(t) / NetMedian(t) : 0));
+                var ratio = Median(tables.Select(t => Ratio(Seconds(t), NetMedian(t))));
                 missed += ratio > 1 ? 1 : 0;
-                var rank = Median(tables.Select(t => CheaperShare(t, t.Analyzers.Where(a => a.Name == name).Select(a => a.Seconds).DefaultIfEmpty(0).First())));
+                var rank = Median(tables.Select(t => CheaperShare(t, Seconds(t))));
                 Console.WriteLine(F("  {0,-70} {1,8:0.000} s  x{2,5:0.00}  {3,-4}  above {4,3:0}% of NetAnalyzers", Shorten(name), seconds, ratio, ratio <= 1 ? "ok" : "OVER", rank * 100));
             }
 
@@ -109,8 +105,8 @@ namespace CometGuard.Bench
             {
                 var plainTables = plainLogs.Select(ParseTable).ToList();
                 var plainCg = Median(plainTables.Select(CgTotal));
-                var plainRatio = Median(plainTables.Select(t => NetMedian(t) > 0 ? CgTotal(t) / NetMedian(t) : 0));
-                var plainWall = Median(walls.Where(w => w.Config == "plain").Select(w => w.Seconds));
+                var plainRatio = Median(plainTables.Select(t => Ratio(CgTotal(t), NetMedian(t))));
+                var plainWall = Median(walls.Where(w => w.Config == "plain").Select(w => w.Value));
                 Console.WriteLine();
                 var plainManifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "..", "plain", "planted.json");
                 var plainSize = File.Exists(plainManifest) ? JsonSerializer.Deserialize<Manifest>(File.ReadAllText(plainManifest))! : null;
@@ -167,13 +163,9 @@ namespace CometGuard.Bench
                 return 0;
             }
 
-            var rows = File.ReadAllLines(path)
-                .Select(l => l.Split('\t'))
-                .Where(p => p.Length == 3)
-                .Select(p => (Config: p[0], Run: p[1], Kilobytes: double.Parse(p[2], CultureInfo.InvariantCulture)))
-                .ToList();
+            var rows = ReadTsv(path);
             var pairs = rows.Where(r => r.Config == "cometguard")
-                .Select(cg => (CometGuard: cg.Kilobytes, Net: rows.Where(r => r.Config == "netanalyzers" && r.Run == cg.Run).Select(r => r.Kilobytes).FirstOrDefault()))
+                .Select(cg => (CometGuard: cg.Value, Net: rows.Where(r => r.Config == "netanalyzers" && r.Run == cg.Run).Select(r => r.Value).FirstOrDefault()))
                 .Where(p => p.Net > 0)
                 .ToList();
             if (pairs.Count == 0)
@@ -181,7 +173,8 @@ namespace CometGuard.Bench
                 return 0;
             }
 
-            var growth = Median(pairs.Select(p => (p.CometGuard / p.Net - 1) * 100));
+            var growths = pairs.Select(p => (p.CometGuard / p.Net - 1) * 100).ToList();
+            var growth = Median(growths);
             Console.WriteLine();
             Console.WriteLine(F(
                 "Peak memory ({0}, each compile in a fresh csc process; the build's largest process): NetAnalyzers {1:0} MB, NetAnalyzers + CometGuard {2:0} MB; CometGuard {3:+0.0;-0.0}% (median of the pairs' growth; target within +5%: {4}; pairs range {5:+0.0;-0.0}% to {6:+0.0;-0.0}%)",
@@ -190,10 +183,22 @@ namespace CometGuard.Bench
                 Median(pairs.Select(p => p.CometGuard)) / 1024,
                 growth,
                 growth <= MemoryBudgetPercent ? "MET" : "MISSED",
-                pairs.Min(p => (p.CometGuard / p.Net - 1) * 100),
-                pairs.Max(p => (p.CometGuard / p.Net - 1) * 100)));
+                growths.Min(),
+                growths.Max()));
             return growth;
         }
+
+        /// <summary>The rows of a "config, run, number" file run.sh writes (times.tsv: seconds; memory.tsv: kilobytes).</summary>
+        private static List<(string Config, string Run, double Value)> ReadTsv(string path)
+        {
+            return File.ReadAllLines(path)
+                .Select(l => l.Split('\t'))
+                .Where(p => p.Length == 3)
+                .Select(p => (Config: p[0], Run: p[1], Value: double.Parse(p[2], CultureInfo.InvariantCulture)))
+                .ToList();
+        }
+
+        private static double Ratio(double part, double whole) => whole > 0 ? part / whole : 0;
 
         private static void PrintPrecision(Manifest manifest, string? log, Table table)
         {
