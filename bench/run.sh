@@ -73,13 +73,18 @@ common=(--no-restore --no-incremental -nologo -v:q -clp:ErrorsOnly -nodeReuse:fa
         -p:UseSharedCompilation=$server -p:ReportAnalyzer=true)
 netanalyzers=(-p:EnableNETAnalyzers=true -p:AnalysisMode=All)
 
+# quietly CONSOLE NAME COMMAND...: runs COMMAND with its output in CONSOLE; on failure shows the tail and stops.
+quietly() {
+  local console=$1 name=$2; shift 2
+  "$@" > "$console" 2>&1 || { echo "build $name failed, see $console" >&2; tail -20 "$console" >&2; exit 1; }
+}
+
 # build NAME RUN PROJECT ARGS...: one timed full rebuild with a detailed log for the report.
 build() {
   local name=$1 run=$2 project=$3; shift 3
   local log="$logs/$name-$run.log" start end seconds
   start=$(date +%s%N)
-  dotnet build "$project" "${common[@]}" "-flp:v=d;logfile=$log" "$@" > "$logs/$name-$run.console" 2>&1 \
-    || { echo "build $name failed, see $logs/$name-$run.console" >&2; tail -20 "$logs/$name-$run.console" >&2; exit 1; }
+  quietly "$logs/$name-$run.console" "$name" dotnet build "$project" "${common[@]}" "-flp:v=d;logfile=$log" "$@"
   end=$(date +%s%N)
   seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   printf '%s\t%s\t%s\n' "$name" "$run" "$seconds" >> "$logs/times.tsv"
@@ -118,8 +123,7 @@ fi
 measure() {
   local name=$1 run=$2; shift 2
   local kb="$logs/memory-$name-$run.kb"
-  /usr/bin/time -f %M -o "$kb" dotnet build "$project" "${common[@]}" -p:UseSharedCompilation=false "$@" > "$logs/memory-$name-$run.console" 2>&1 \
-    || { echo "build $name failed, see $logs/memory-$name-$run.console" >&2; tail -20 "$logs/memory-$name-$run.console" >&2; exit 1; }
+  quietly "$logs/memory-$name-$run.console" "$name" /usr/bin/time -f %M -o "$kb" dotnet build "$project" "${common[@]}" -p:UseSharedCompilation=false "$@"
   printf '%s\t%s\t%s\n' "$name" "$run" "$(tail -1 "$kb")" >> "$logs/memory.tsv"
   printf '   %-14s run %s: %8s MB peak\n' "$name" "$run" "$(( $(tail -1 "$kb") / 1024 ))"
 }
