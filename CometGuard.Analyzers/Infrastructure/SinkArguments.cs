@@ -41,10 +41,11 @@ namespace CometGuard.Analyzers.Infrastructure
             var names = sinks.Names(kinds);
             return context =>
             {
-                var (method, arguments) = Call(context.Operation);
+                var named = Named(context.Operation, names, out var method, out var arguments);
                 if (method is null
+                    || (!named && alsoWhen is null)
                     || arguments.IsEmpty
-                    || ((!names.MayName(method) || !sinks.MayTakeSink(method, kinds)) && (alsoWhen is null || !alsoWhen(context, method))))
+                    || (!(named && sinks.MayTakeSink(method, kinds)) && (alsoWhen is null || !alsoWhen(context, method))))
                 {
                     return;
                 }
@@ -54,6 +55,31 @@ namespace CometGuard.Analyzers.Infrastructure
                     analyze(context, argument);
                 }
             };
+        }
+
+        /// <summary>
+        /// The target and arguments of a call or creation (none for any other operation), and whether
+        /// <paramref name="names"/> lets its name through. The name is read first and alone: most calls are turned
+        /// away by it, and the arguments or a creation's constructor are each one more object in the build's heap.
+        /// A creation is named by the type it creates, which the creation holds itself.
+        /// </summary>
+        public static bool Named(IOperation operation, in NameFilter names, out IMethodSymbol? method, out ImmutableArray<IArgumentOperation> arguments)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    return names.MayName(method);
+                case IObjectCreationOperation { Type: { } created } creation:
+                    method = creation.Constructor;
+                    arguments = creation.Arguments;
+                    return names.MayCreate(created);
+                default:
+                    method = null;
+                    arguments = ImmutableArray<IArgumentOperation>.Empty;
+                    return false;
+            }
         }
     }
 }

@@ -107,13 +107,13 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>One lookup of the target first: most calls take no model id and no request body.</summary>
             public void AnalyzeArguments(OperationAnalysisContext context)
             {
-                var (method, arguments) = SinkArguments.Call(context.Operation);
-                if (method is null || arguments.IsEmpty)
+                var named = SinkArguments.Named(context.Operation, _calls, out var method, out var arguments);
+                if (method is null)
                 {
                     return;
                 }
 
-                var sink = _calls.MayName(method) && _sinks.MayTakeSink(method, ArgumentSinkKinds);
+                var sink = named && _sinks.MayTakeSink(method, ArgumentSinkKinds);
                 var dtoConstructor = _bodies is not null && method.MethodKind == MethodKind.Constructor;
                 if (!sink && !dtoConstructor)
                 {
@@ -207,8 +207,8 @@ namespace CometGuard.Analyzers.Rules
 
             private void AnalyzeAdd(OperationAnalysisContext context, IInvocationOperation invocation)
             {
-                if (invocation.Arguments.Length != 2
-                    || invocation.TargetMethod.Name != "Add"
+                if (invocation.TargetMethod.Name != "Add"
+                    || invocation.Arguments.Length != 2
                     || GatewayRequestBodies.KeyOf(invocation) != "model"
                     || !_bodies!.IsKeyedPayload(invocation.Instance?.Type ?? invocation.TargetMethod.ContainingType)
                     || !_bodies.IsGatewayKeyedEntry(invocation, context.CancellationToken))

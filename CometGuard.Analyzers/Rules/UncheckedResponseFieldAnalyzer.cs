@@ -168,7 +168,7 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (invocation.Arguments.Length == 0 || !_invocations.MayName(invocation.TargetMethod) || !_sinks.MayTakeSink(invocation.TargetMethod, InvocationKinds))
+                if (!_invocations.MayName(invocation.TargetMethod) || invocation.Arguments.Length == 0 || !_sinks.MayTakeSink(invocation.TargetMethod, InvocationKinds))
                 {
                     return;
                 }

@@ -58,6 +58,12 @@ namespace CometGuard.Analyzers.Sinks
                 || (_loggerMessages && member is IMethodSymbol method && ResolvedSinks.MayBeLoggerMessage(method));
         }
 
+        /// <summary>
+        /// False when no constructor row the filter was built for belongs to <paramref name="created"/>: the created type's
+        /// name, read from the creation itself rather than through its constructor.
+        /// </summary>
+        public bool MayCreate(ITypeSymbol created) => _all || Contains(Hash(created.Name, ConstructorSalt));
+
         private bool Contains(uint hash) => Has(hash & 0xFF) && Has((hash >> 8) & 0xFF);
 
         private bool Has(uint bit)
