@@ -51,7 +51,7 @@ namespace CometGuard.Analyzers.Sinks
             var name = member.Name;
             if (name.Length == 5 && name == WellKnownMemberNames.InstanceConstructorName)
             {
-                return member.ContainingType is { } type && Contains(Hash(type.Name, ConstructorSalt));
+                return member.ContainingType is { } type && MayCreate(type);
             }
 
             return Contains(Hash(name, 0))
