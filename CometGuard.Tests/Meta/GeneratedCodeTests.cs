@@ -71,7 +71,7 @@ namespace CometGuard.Tests.Meta
 
         private static async Task<IReadOnlyCollection<string>> CometGuardIdsAsync(IEnumerable<(string Path, string Text)> sources)
         {
-            var references = await References.BenchProjectAsync();
+            var references = References.Bench.Add(References.Annotations);
             var parse = new CSharpParseOptions(LanguageVersion.Latest);
             var compilation = CSharpCompilation.Create(
                 "Generated",

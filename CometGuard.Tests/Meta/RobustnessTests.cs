@@ -52,7 +52,7 @@ namespace CometGuard.Tests.Meta
         [MemberData(nameof(Sources))]
         public async Task Every_analyzer_runs_without_exception(string source)
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             var compilation = CSharpCompilation.Create(
                 "Robustness",
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs") },

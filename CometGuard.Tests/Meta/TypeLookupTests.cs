@@ -16,7 +16,7 @@ namespace CometGuard.Tests.Meta
     {
         private static async Task<CSharpCompilation> CompileAsync(string source = "")
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             return CSharpCompilation.Create(
                 "Lookup",
                 new[] { CSharpSyntaxTree.ParseText(source) },

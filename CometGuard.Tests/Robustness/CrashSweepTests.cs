@@ -61,7 +61,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Generated_gateway_project_at_every_language_version()
         {
-            var references = await References.BenchProjectAsync();
+            var references = References.Bench.Add(References.Annotations);
             var (files, plants) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed });
             Assert.NotEmpty(plants);
 
@@ -88,7 +88,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Repository_sources_intact_and_at_rotating_language_versions()
         {
-            var references = await References.BenchProjectAsync();
+            var references = References.Bench.Add(References.Annotations);
             var sources = RepositorySources();
             Assert.NotEmpty(sources);
 
@@ -120,7 +120,7 @@ namespace CometGuard.Tests.Robustness
         [Fact]
         public async Task Repository_and_generated_sources_truncated_and_with_tokens_deleted()
         {
-            var references = await References.BenchProjectAsync();
+            var references = References.Bench.Add(References.Annotations);
             var (generated, _) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed + 1 });
             var all = RepositorySources()
                 .Concat(generated.Where(f => f.Path.StartsWith("Gateway/", StringComparison.Ordinal)).Select(f => (f.Path, f.Text)))

@@ -45,7 +45,7 @@ namespace CometGuard.Tests.Rules
         [Fact]
         public async Task Registers_no_literal_or_syntax_actions_with_every_gateway_package()
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             var compilation = CSharpCompilation.Create(
                 "Gateway",
                 new[] { CSharpSyntaxTree.ParseText("class C { string M() => \"gpt-4o\"; }") },
@@ -72,7 +72,7 @@ namespace CometGuard.Tests.Rules
             }
 
             source.Append('}');
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             var compilation = CSharpCompilation.Create(
                 "Heavy",
                 new[] { CSharpSyntaxTree.ParseText(source.ToString()) },

@@ -56,7 +56,7 @@ namespace CometGuard.Tests.Rules
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             var compilation = CSharpCompilation.Create("Keys", new[] { CSharpSyntaxTree.ParseText(source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LiteralApiKeyAnalyzer())).GetAnalyzerDiagnosticsAsync();
         }

@@ -404,18 +404,15 @@ namespace CometGuard.Tests.Rules
             // The shared gateway set brings Microsoft.Extensions.Logging through the resilience packages;
             // a console tool references the SDK alone.
             var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "completion.Content[0].Text"));
-            test.ReferenceAssemblies = References.OpenAIOnly;
+            test.References = References.OpenAIOnly;
             return test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
         public Task Console_is_a_log_in_a_project_with_a_logging_pipeline()
         {
+            // The gateway set brings Microsoft.Extensions.Logging itself, through the resilience packages.
             var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "{|CG0008:completion.Content[0].Text|}"));
-            test.ReferenceAssemblies = References.Gateway.AddPackages(ImmutableArray.Create(
-                new PackageIdentity("Microsoft.Extensions.Logging", "10.0.10"),
-                new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
-                new PackageIdentity("Microsoft.Extensions.Primitives", "10.0.10")));
             return test.RunAsync(CancellationToken.None);
         }
 

@@ -665,7 +665,7 @@ namespace CometGuard.Tests.Rules
                     public void Reads_json(string body) => Assert.Equal("hi", JsonDocument.Parse(body).RootElement.GetProperty("choices")[0].GetString());
                 }
                 """);
-            test.ReferenceAssemblies = References.GatewayTests;
+            test.References = References.GatewayTests;
             return test.RunAsync(CancellationToken.None);
         }
     }

@@ -13,7 +13,7 @@ namespace CometGuard.Tests.Verifiers
         /// <summary>The compilation, its one tree and that tree's model; a compile error fails the test.</summary>
         public static async Task<(CSharpCompilation Compilation, SyntaxTree Tree, SemanticModel Model)> CreateAsync(string source, string name)
         {
-            var references = await References.Gateway.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = References.Gateway;
             var tree = CSharpSyntaxTree.ParseText(source);
             var compilation = CSharpCompilation.Create(name, new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

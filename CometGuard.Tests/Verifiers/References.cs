@@ -1,80 +1,68 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CometGuard.Tests.Verifiers
 {
     /// <summary>
-    /// The real packages test sources compile against, restored from NuGet at test time. One set
-    /// for every rule, so each test reads like a gateway client project that references them all.
+    /// What test sources compile against: the real packages, as NuGet and the SDK resolved them for the
+    /// reference-set projects in <c>CometGuard.Tests.References/</c> when this project was built. Each set is a
+    /// project with those package references, so a test compiles exactly as a user's project with them does,
+    /// and nothing is resolved or downloaded while the tests run.
     /// </summary>
+    /// <remarks>
+    /// Not <c>ReferenceAssemblies.AddPackages</c>: on a case-sensitive file system it drops, silently, every
+    /// package it downloads from a feed whose metadata spells package ids in lower case (it extracts
+    /// <c>OpenAI.2.15.0/</c> and then looks for <c>openai.2.15.0/</c>), so the first run on an empty temp folder
+    /// compiled without them. <c>docs/testing.md</c> shows the trace.
+    /// </remarks>
     internal static class References
     {
-        public static ReferenceAssemblies Gateway { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
-            new PackageIdentity("OpenAI", "2.15.0"),
-            new PackageIdentity("System.ClientModel", "1.16.0"),
-            new PackageIdentity("Azure.AI.OpenAI", "2.1.0"),
-            new PackageIdentity("Azure.Core", "1.44.1"),
-            new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.Options", "10.0.10"),
-            new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
-            new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
-            new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
-            new PackageIdentity("Microsoft.SemanticKernel.Abstractions", "1.82.0"),
-            new PackageIdentity("Microsoft.SemanticKernel.Core", "1.82.0"),
-            new PackageIdentity("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
-            // Retry libraries (CG0003-CG0005, CG0011): the Polly v7 API, Polly v8 (Polly.Core), the
-            // HttpClientFactory integrations of both, and the standard resilience handler.
-            new PackageIdentity("Polly", "7.2.4"),
-            new PackageIdentity("Polly.Core", "8.4.2"),
-            new PackageIdentity("Polly.Extensions.Http", "3.0.0"),
-            new PackageIdentity("Microsoft.Extensions.Http.Polly", "8.0.0"),
-            new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.0.0"),
-            // The resolver takes the exact lower bound a package names; 8.0.22 is not served, 8.0.24 is.
-            new PackageIdentity("Microsoft.Extensions.ObjectPool", "8.0.24")));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_gateway = new(() => Load("Gateway"));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_gatewayTests = new(() => Load("GatewayTests"));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_openAIOnly = new(() => Load("OpenAIOnly"));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_bench = new(() => Load("Bench"));
 
-        /// <summary>Only the OpenAI SDK: a console tool's references, with no logging pipeline and no retry library.</summary>
-        public static ReferenceAssemblies OpenAIOnly { get; } = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
-            new PackageIdentity("OpenAI", "2.15.0"),
-            new PackageIdentity("System.ClientModel", "1.16.0")));
+        /// <summary>For the testing library: no framework and no packages of its own; the sets carry both.</summary>
+        public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net8.0");
+
+        /// <summary>The gateway client packages every rule test compiles against, on net8.0.</summary>
+        public static ImmutableArray<MetadataReference> Gateway => s_gateway.Value;
 
         /// <summary>The gateway set plus xunit, for code written inside test methods.</summary>
-        public static ReferenceAssemblies GatewayTests { get; } = Gateway.AddPackages(ImmutableArray.Create(
-            new PackageIdentity("xunit.assert", "2.9.3"),
-            new PackageIdentity("xunit.extensibility.core", "2.9.3")));
+        public static ImmutableArray<MetadataReference> GatewayTests => s_gatewayTests.Value;
+
+        /// <summary>Only the OpenAI SDK: a console tool's references, with no logging pipeline and no retry library.</summary>
+        public static ImmutableArray<MetadataReference> OpenAIOnly => s_openAIOnly.Value;
+
+        /// <summary>What the benchmark generator's project compiles against: its framework and its packages.</summary>
+        public static ImmutableArray<MetadataReference> Bench => s_bench.Value;
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);
 
-        /// <summary>What the benchmark generator's project compiles against: the gateway set plus the packages it adds.</summary>
-        public static async Task<ImmutableArray<MetadataReference>> BenchProjectAsync()
+        /// <summary>The gateway set with the annotations, for compilations built by hand.</summary>
+        public static ImmutableArray<MetadataReference> GatewayWithAnnotations => Gateway.Add(Annotations);
+
+        private static ImmutableArray<MetadataReference> Load(string set)
         {
-            // The gateway packages the generated project uses, on top of whatever the rule tests use.
-            var wanted = new[]
+            var list = Path.Combine(AppContext.BaseDirectory, "reference-sets", set + ".txt");
+            if (!File.Exists(list))
             {
-                new PackageIdentity("Polly", "8.9.1"),
-                new PackageIdentity("Polly.Core", "8.9.1"),
-                new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Resilience", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Http", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.AI", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.AI.Abstractions", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
-                new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "10.0.13"),
-                new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.13"),
-            };
-            var present = new HashSet<string>(Gateway.Packages.Select(p => p.Id), StringComparer.OrdinalIgnoreCase);
-            var assemblies = Gateway.AddPackages(wanted.Where(p => !present.Contains(p.Id)).ToImmutableArray());
-            var resolved = await assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            return resolved.Add(Annotations);
+                throw new InvalidOperationException($"The reference set '{set}' is missing ({list}): build CometGuard.Tests (dotnet build CometGuard.sln) before running the tests.");
+            }
+
+            var paths = File.ReadAllLines(list).Where(line => line.Length > 0).ToArray();
+            var missing = paths.Where(path => !File.Exists(path)).ToArray();
+            if (paths.Length == 0 || missing.Length > 0)
+            {
+                throw new InvalidOperationException($"The reference set '{set}' ({list}) names {missing.Length} of {paths.Length} files that do not exist, first '{missing.FirstOrDefault()}': restore and build again (dotnet build CometGuard.sln).");
+            }
+
+            return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -33,15 +34,20 @@ namespace CometGuard.Tests.Verifiers
             /// <summary>Real source generators to run before the analyzer (e.g. the LoggerMessage generator).</summary>
             public List<Type> SourceGenerators { get; } = new List<Type>();
 
+            /// <summary>What the source compiles against (<see cref="References"/>); the gateway set unless a test says otherwise.</summary>
+            public ImmutableArray<MetadataReference> References { get; set; } = Verifiers.References.Gateway;
+
             public Test(string source, string? fixedSource, string? editorConfig)
             {
-                ReferenceAssemblies = References.Gateway;
-                TestState.AdditionalReferences.Add(References.Annotations);
+                // The framework and the packages come from the reference set, for the source and its fix alike.
+                ReferenceAssemblies = Verifiers.References.None;
+                SolutionTransforms.Add((solution, projectId) => solution
+                    .AddMetadataReferences(projectId, References)
+                    .AddMetadataReference(projectId, Verifiers.References.Annotations));
                 TestCode = source;
                 if (fixedSource is not null)
                 {
                     FixedCode = fixedSource;
-                    FixedState.AdditionalReferences.Add(References.Annotations);
                 }
 
                 if (editorConfig is not null)
