@@ -52,6 +52,7 @@ namespace CometGuard.Tests.Package
         }
     }
 
+    [Collection(PackCollection.Name)]
     public class PackageTests : IClassFixture<PackageFixture>
     {
         private readonly PackageFixture _fixture;
