@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Probe;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ namespace CometGuard.Tests.Probe
             Assert.Equal(StatusClass.Redirect3xx, second.HappyPath.StatusClass);
             Assert.Equal(4, gateway.RequestCount);
             var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SmokeProbeServiceCollectionExtensions.HttpClientName);
-            Assert.NotNull(client);
+            Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout); // the probe enforces its own per-attempt timeout and deadline
         }
     }
 }
