@@ -36,6 +36,12 @@ namespace CometGuard.CodeFixes.Rules
                 return;
             }
 
+            // The fix writes `?? throw` (a throw expression).
+            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp7))
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.ReplaceProperty, out var replace)

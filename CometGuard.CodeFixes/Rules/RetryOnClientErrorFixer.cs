@@ -37,6 +37,12 @@ namespace CometGuard.CodeFixes.Rules
                 return;
             }
 
+            // The fix writes `is 408 or 429 or >= 500` (relational and `or` patterns).
+            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp9))
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.KindProperty, out var kind))

@@ -38,6 +38,12 @@ namespace CometGuard.CodeFixes.Rules
                 return;
             }
 
+            // The fix writes lambdas and object initializers.
+            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp3))
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(RetryWithoutJitterAnalyzer.KindProperty, out var kind))

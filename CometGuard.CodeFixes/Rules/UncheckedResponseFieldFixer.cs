@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometGuard.Analyzers;
 using CometGuard.Analyzers.Rules;
+using CometGuard.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -40,6 +41,12 @@ namespace CometGuard.CodeFixes.Rules
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             if (root is null || model is null)
+            {
+                return;
+            }
+
+            // The fix writes `?.` (null-conditional access).
+            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp6))
             {
                 return;
             }

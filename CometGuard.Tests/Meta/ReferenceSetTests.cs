@@ -12,7 +12,7 @@ namespace CometGuard.Tests.Meta
     /// <summary>The reference sets are what their projects say, and the benchmark's set is the generator's project.</summary>
     public class ReferenceSetTests
     {
-        public static TheoryData<string> Sets => new() { "Gateway", "GatewayTests", "OpenAIOnly", "Bench" };
+        public static TheoryData<string> Sets => new() { "Gateway", "GatewayTests", "OpenAIOnly", "Bench", "Samples" };
 
         [Theory]
         [MemberData(nameof(Sets))]
@@ -38,6 +38,16 @@ namespace CometGuard.Tests.Meta
                 PackageReferences("Bench").Select(p => p.Id + " " + p.Version).OrderBy(p => p, StringComparer.Ordinal));
         }
 
+        [Theory]
+        [InlineData("GatewayClient")]
+        [InlineData("GatewayClient.Fixed")]
+        public void The_samples_set_is_the_samples_projects(string sample)
+        {
+            Assert.Equal(
+                ReadPackageReferences(RepositoryPaths.Combine("samples", sample, sample + ".csproj")).OrderBy(p => p, StringComparer.Ordinal),
+                PackageReferences("Samples").Select(p => p.Id + " " + p.Version).OrderBy(p => p, StringComparer.Ordinal));
+        }
+
         private static string ExpectedTargetFramework()
         {
             var directory = Path.Combine(Path.GetTempPath(), "cometguard-bench-project-" + Guid.NewGuid().ToString("N"));
@@ -58,20 +68,30 @@ namespace CometGuard.Tests.Meta
             "GatewayTests" => References.GatewayTests,
             "OpenAIOnly" => References.OpenAIOnly,
             "Bench" => References.Bench,
+            "Samples" => References.Samples,
             _ => throw new ArgumentOutOfRangeException(nameof(set)),
         };
+
+        private static IEnumerable<string> ReadPackageReferences(string project)
+            => Declared(XDocument.Load(project)).Select(p => p.Id + " " + p.Version);
 
         /// <summary>The set's package references with the version each resolves to in Directory.Packages.props.</summary>
         private static IReadOnlyList<(string Id, string Version)> PackageReferences(string set)
         {
+            var project = RepositoryPaths.Combine("CometGuard.Tests.References", set, set + ".csproj");
+            var document = XDocument.Load(project);
+            var documents = new List<XDocument> { document };
+            documents.AddRange(document.Descendants("Import").Select(i => XDocument.Load(Path.Combine(Path.GetDirectoryName(project)!, (string)i.Attribute("Project")!))));
+            return documents.SelectMany(Declared).ToList();
+        }
+
+        /// <summary>A project file's own package references, versions from VersionOverride or Directory.Packages.props.</summary>
+        private static IEnumerable<(string Id, string Version)> Declared(XDocument document)
+        {
             var central = XDocument.Load(RepositoryPaths.Combine("Directory.Packages.props")).Descendants("PackageVersion")
                 .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
-            var project = RepositoryPaths.Combine("CometGuard.Tests.References", set, set + ".csproj");
-            var documents = new List<XDocument> { XDocument.Load(project) };
-            documents.AddRange(documents[0].Descendants("Import").Select(i => XDocument.Load(Path.Combine(Path.GetDirectoryName(project)!, (string)i.Attribute("Project")!))).ToList());
-            return documents.SelectMany(d => d.Descendants("PackageReference"))
-                .Select(e => ((string)e.Attribute("Include")!, (string?)e.Attribute("VersionOverride") ?? central[(string)e.Attribute("Include")!]))
-                .ToList();
+            return document.Descendants("PackageReference")
+                .Select(e => ((string)e.Attribute("Include")!, (string?)e.Attribute("VersionOverride") ?? central[(string)e.Attribute("Include")!]));
         }
     }
 }

@@ -25,6 +25,7 @@ namespace CometGuard.Tests.Verifiers
         private static readonly Lazy<ImmutableArray<MetadataReference>> s_gatewayTests = new(() => Load("GatewayTests"));
         private static readonly Lazy<ImmutableArray<MetadataReference>> s_openAIOnly = new(() => Load("OpenAIOnly"));
         private static readonly Lazy<ImmutableArray<MetadataReference>> s_bench = new(() => Load("Bench"));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> s_samples = new(() => Load("Samples"));
 
         /// <summary>For the testing library: no framework and no packages of its own; the sets carry both.</summary>
         public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net8.0");
@@ -40,6 +41,9 @@ namespace CometGuard.Tests.Verifiers
 
         /// <summary>What the benchmark generator's project compiles against: its framework and its packages.</summary>
         public static ImmutableArray<MetadataReference> Bench => s_bench.Value;
+
+        /// <summary>What samples/GatewayClient and its fixed twin compile against (CometGuard.Probe aside: <see cref="Annotations"/>).</summary>
+        public static ImmutableArray<MetadataReference> Samples => s_samples.Value;
 
         /// <summary>CometGuard.Probe, for the <c>[ApiKey]</c> and <c>[ModelId]</c> annotations.</summary>
         public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(CometGuard.Annotations.ApiKeyAttribute).Assembly.Location);

@@ -57,6 +57,17 @@ namespace CometGuard.Tests.Verifiers
             }
 
             protected override IEnumerable<Type> GetSourceGenerators() => SourceGenerators;
+
+            protected override async Task<(Compilation compilation, ImmutableArray<Diagnostic> generatorDiagnostics)> GetProjectCompilationAsync(Project project, IVerifier verifier, CancellationToken cancellationToken)
+            {
+                var result = await base.GetProjectCompilationAsync(project, verifier, cancellationToken);
+                if (RuleTestCases.IsCollecting)
+                {
+                    throw RuleTestCases.Collect(project, result.compilation);
+                }
+
+                return result;
+            }
         }
     }
 
