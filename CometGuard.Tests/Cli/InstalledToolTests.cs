@@ -13,18 +13,18 @@ namespace CometGuard.Tests.Cli
     /// The README's install path, run as written: <c>dotnet pack</c> the CLI into a folder feed,
     /// <c>dotnet tool install --tool-path … --add-source …</c>, and the installed <c>cometguard-probe</c> run as a
     /// process (its <c>Program.cs</c>, <c>PackAsTool</c> and the real environment, which the in-process CLI tests
-    /// never touch). A unique version keeps NuGet's cache from serving an older build, and the tool's packages
-    /// folder is the fixture's own.
+    /// never touch). The tool's packages folder is the fixture's own.
     /// </summary>
-    public sealed class InstalledToolFixture : IAsyncLifetime
+    public sealed class InstalledToolFixture : PackFixture
     {
-        public string Root { get; } = Path.Combine(Path.GetTempPath(), "cometguard-tool-" + Guid.NewGuid().ToString("N"));
-
-        public string Version { get; } = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        public InstalledToolFixture()
+            : base("tool")
+        {
+        }
 
         public string Tool => Path.Combine(Root, "tools", OperatingSystem.IsWindows() ? "cometguard-probe.exe" : "cometguard-probe");
 
-        public async Task InitializeAsync()
+        public override async Task InitializeAsync()
         {
             Directory.CreateDirectory(Root);
             var feed = Path.Combine(Root, "nupkgs");
@@ -43,20 +43,6 @@ namespace CometGuard.Tests.Cli
                 TimeSpan.FromMinutes(5),
                 environment);
             Assert.True(install.ExitCode == 0, "dotnet tool install failed:\n" + install.Output);
-        }
-
-        public Task DisposeAsync()
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is not worth failing the run.
-            }
-
-            return Task.CompletedTask;
         }
 
         /// <summary>Runs the installed tool with only the given key variable set (null: unset).</summary>

@@ -15,17 +15,18 @@ namespace CometGuard.Tests.Package
     /// that contains a literal key, and proves that `dotnet build` fails with CG0002 without
     /// printing the key. Slow (a real pack, restore and build): one fixture for the whole class.
     /// </summary>
-    public sealed class PackageFixture : IAsyncLifetime
+    public sealed class PackageFixture : PackFixture
     {
-        public string Root { get; } = Path.Combine(Path.GetTempPath(), "cometguard-package-" + Guid.NewGuid().ToString("N"));
-
-        public string Version { get; } = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        public PackageFixture()
+            : base("package")
+        {
+        }
 
         public string Package => Path.Combine(Root, "feed", "CometGuard." + Version + ".nupkg");
 
         public string PackOutput { get; private set; } = string.Empty;
 
-        public async Task InitializeAsync()
+        public override async Task InitializeAsync()
         {
             Directory.CreateDirectory(Root);
             var (exit, output) = await ProcessRunner.RunAsync(
@@ -35,20 +36,6 @@ namespace CometGuard.Tests.Package
                 TimeSpan.FromMinutes(8));
             PackOutput = output;
             Assert.True(exit == 0, "dotnet pack failed:\n" + output);
-        }
-
-        public Task DisposeAsync()
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is not worth failing the run.
-            }
-
-            return Task.CompletedTask;
         }
     }
 
