@@ -1,12 +1,6 @@
 using System;
-using System.Collections.Immutable;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -107,7 +101,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var root = OperationTree.EnclosingBody(read);
+                var root = read.EnclosingBody();
                 ITypeSymbol? resultType = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
                 IOperation checkpoint = read;
                 if (text)
@@ -163,7 +157,7 @@ namespace CometGuard.Analyzers.Rules
                 alreadyChecked = false;
                 for (var hop = 0; content is not null && hop < 3; hop++)
                 {
-                    content = GuardConditions.Unwrap(content);
+                    content = content.Unwrap();
                     switch (content)
                     {
                         case IPropertyReferenceOperation { Instance: { } instance } property when Sinks.IsSink(property.Property, SinkKind.HttpResponseBody):
@@ -171,7 +165,7 @@ namespace CometGuard.Analyzers.Rules
                             alreadyChecked = IsCheckedAtSource(instance);
                             return true;
                         case ILocalReferenceOperation local:
-                            content = LocalInitializer.Find(local.Local, local);
+                            content = local.Local.Initializer(local);
                             continue;
                         default:
                             return false;
@@ -186,12 +180,12 @@ namespace CometGuard.Analyzers.Rules
             {
                 for (var hop = 0; hop < 3; hop++)
                 {
-                    response = GuardConditions.Unwrap(response);
+                    response = response.Unwrap();
                     switch (response)
                     {
                         case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
                             return true;
-                        case ILocalReferenceOperation local when LocalInitializer.Find(local.Local, local) is { } initializer:
+                        case ILocalReferenceOperation local when local.Local.Initializer(local) is { } initializer:
                             response = initializer;
                             continue;
                         case IAwaitOperation awaited:
@@ -398,10 +392,10 @@ namespace CometGuard.Analyzers.Rules
                     return false;
                 }
 
-                IOperation? condition = GuardConditions.Unwrap(exitCondition);
+                IOperation? condition = exitCondition.Unwrap();
                 while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
                 {
-                    condition = GuardConditions.Unwrap(not.Operand);
+                    condition = not.Operand.Unwrap();
                 }
 
                 if (condition is IBinaryOperation
@@ -411,8 +405,8 @@ namespace CometGuard.Analyzers.Rules
                             or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
                     } comparison)
                 {
-                    condition = comparison.RightOperand.ConstantValue.HasValue ? GuardConditions.Unwrap(comparison.LeftOperand)
-                        : comparison.LeftOperand.ConstantValue.HasValue ? GuardConditions.Unwrap(comparison.RightOperand)
+                    condition = comparison.RightOperand.ConstantValue.HasValue ? comparison.LeftOperand.Unwrap()
+                        : comparison.LeftOperand.ConstantValue.HasValue ? comparison.RightOperand.Unwrap()
                         : null;
                 }
 
@@ -448,7 +442,7 @@ namespace CometGuard.Analyzers.Rules
                         case IFlowCaptureReferenceOperation reference when depth < 2 && captures.TryGetValue(reference.Id, out var captured)
                             && IsStatusCheck(captured, captures, paths, depth + 1):
                             return true;
-                        case ILocalReferenceOperation local when depth < 2 && LocalInitializer.Find(local.Local, local, captures.Model) is { } initializer
+                        case ILocalReferenceOperation local when depth < 2 && local.Local.Initializer(local, captures.Model) is { } initializer
                             && IsStatusCheck(initializer, captures, paths, depth + 1):
                             return true;
                     }

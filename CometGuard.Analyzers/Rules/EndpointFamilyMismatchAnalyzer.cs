@@ -1,13 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -182,7 +176,7 @@ namespace CometGuard.Analyzers.Rules
                 // var request = new HttpRequestMessage(...); request.Content = ...;
                 if (request.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
                 {
-                    foreach (var descendant in OperationTree.EnclosingBody(request).Descendants())
+                    foreach (var descendant in request.EnclosingBody().Descendants())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         if (descendant is ISimpleAssignmentOperation

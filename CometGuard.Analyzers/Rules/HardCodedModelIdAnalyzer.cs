@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometGuard.Analyzers.Rules
@@ -288,7 +282,7 @@ namespace CometGuard.Analyzers.Rules
 
                 // The use site: for `x ?? Default`, the fallback operand rather than the whole expression.
                 var use = value.Syntax;
-                if (hardCoded.Kind == HardCodedKind.LiteralFallback && Unwrap(value) is ICoalesceOperation coalesce)
+                if (hardCoded.Kind == HardCodedKind.LiteralFallback && value.Unwrap() is ICoalesceOperation coalesce)
                 {
                     use = coalesce.WhenNull.Syntax;
                 }
@@ -331,16 +325,6 @@ namespace CometGuard.Analyzers.Rules
                     : ImmutableArray<Location>.Empty;
                 var how = kind == HardCodedKind.LiteralFallback ? "the hard-coded '??' fallback" : "hard-coded";
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, node.GetLocation(), additional, properties, Shorten(model), how, position, variable));
-            }
-
-            private static IOperation Unwrap(IOperation operation)
-            {
-                while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
-                {
-                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-                }
-
-                return operation;
             }
 
             private static bool IsCoalesceFallback(SyntaxNode source)

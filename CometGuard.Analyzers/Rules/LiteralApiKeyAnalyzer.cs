@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometGuard.Analyzers.Rules

@@ -1,10 +1,5 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using CometGuard.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {

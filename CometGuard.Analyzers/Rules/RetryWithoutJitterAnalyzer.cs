@@ -1,11 +1,6 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
-using CometGuard.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -75,7 +70,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                if (!_apis.IsInScope(invocation, _apis.HandledByChain(RetryApis.Receiver(invocation)), context.CancellationToken))
+                if (!_apis.IsInScope(invocation, _apis.HandledByChain(invocation.Receiver()), context.CancellationToken))
                 {
                     return;
                 }
@@ -122,7 +117,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (LocalOf(creation) is { } local)
                 {
-                    foreach (var operation in OperationTree.EnclosingBody(creation).Descendants())
+                    foreach (var operation in creation.EnclosingBody().Descendants())
                     {
                         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation reference } } assignment
                             && SymbolEqualityComparer.Default.Equals(reference.Local, local))

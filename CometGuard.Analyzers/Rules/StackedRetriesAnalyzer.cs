@@ -1,14 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using CometGuard.Analyzers.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -189,7 +184,7 @@ namespace CometGuard.Analyzers.Rules
                     "AddPolicyHandler" or "AddTransientHttpErrorPolicy" => PolicyRetries(invocation),
                     _ => null,
                 };
-                if (retries is not { } count || count == 0 || ClientKeyOfBuilder(RetryApis.Receiver(invocation)) is not { } key)
+                if (retries is not { } count || count == 0 || ClientKeyOfBuilder(invocation.Receiver()) is not { } key)
                 {
                     return;
                 }
@@ -329,7 +324,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 // new ResiliencePipelineBuilder().AddRetry(options)...Build()
-                for (var current = value as IInvocationOperation; current is not null; current = RetryApis.Unwrap(RetryApis.Receiver(current)) as IInvocationOperation)
+                for (var current = value as IInvocationOperation; current is not null; current = RetryApis.Unwrap(current.Receiver()) as IInvocationOperation)
                 {
                     if (SymbolEqualityComparer.Default.Equals(current.TargetMethod.ContainingType?.OriginalDefinition, _apis.RetryPipelineBuilderExtensions))
                     {
@@ -396,7 +391,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (unwrapped is ILocalReferenceOperation local)
                 {
-                    foreach (var operation in OperationTree.EnclosingBody(unwrapped).Descendants())
+                    foreach (var operation in unwrapped.EnclosingBody().Descendants())
                     {
                         if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment
                             && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
@@ -427,7 +422,7 @@ namespace CometGuard.Analyzers.Rules
             /// <summary>"name:X" for <c>AddHttpClient("X")</c>, "type:T" for <c>AddHttpClient&lt;T&gt;()</c>.</summary>
             private string? ClientKeyOfBuilder(IOperation? builder)
             {
-                for (var current = Follow(RetryApis.Unwrap(builder)); current is IInvocationOperation invocation; current = Follow(RetryApis.Unwrap(RetryApis.Receiver(invocation))))
+                for (var current = Follow(RetryApis.Unwrap(builder)); current is IInvocationOperation invocation; current = Follow(RetryApis.Unwrap(invocation.Receiver())))
                 {
                     if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, _apis.HttpClientFactoryExtensions)
                         || invocation.TargetMethod.Name != "AddHttpClient")
@@ -485,7 +480,7 @@ namespace CometGuard.Analyzers.Rules
             {
                 if (operation is ILocalReferenceOperation { Local: { } local } reference)
                 {
-                    foreach (var candidate in OperationTree.EnclosingBody(reference).Descendants())
+                    foreach (var candidate in reference.EnclosingBody().Descendants())
                     {
                         if (candidate is IVariableDeclaratorOperation declarator
                             && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)

@@ -1,13 +1,7 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -107,7 +101,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var location = NameLocation(invocation);
+                var location = invocation.NameLocation();
                 Report(context, location, KindForever, "'" + invocation.TargetMethod.Name + "' retries forever");
             }
 
@@ -204,7 +198,7 @@ namespace CometGuard.Analyzers.Rules
             private bool IsV7InScope(IInvocationOperation invocation, CancellationToken cancellationToken)
             {
                 return _apis.KindOf(invocation.TargetMethod) == RetryMethodKind.None
-                    || _apis.IsInScope(invocation, _apis.HandledByChain(RetryApis.Receiver(invocation)), cancellationToken);
+                    || _apis.IsInScope(invocation, _apis.HandledByChain(invocation.Receiver()), cancellationToken);
             }
 
             private bool IsOptionsInScope(IPropertyReferenceOperation target, CancellationToken cancellationToken)
@@ -442,12 +436,6 @@ namespace CometGuard.Analyzers.Rules
                 };
             }
 
-            private static Location NameLocation(IInvocationOperation invocation)
-            {
-                return invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-                    ? member.Name.GetLocation()
-                    : invocation.Syntax.GetLocation();
-            }
         }
     }
 }

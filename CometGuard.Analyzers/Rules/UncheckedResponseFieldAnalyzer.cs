@@ -1,13 +1,7 @@
 using System;
-using System.Collections.Immutable;
-using CometGuard.Analyzers.Infrastructure;
-using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -306,7 +300,7 @@ namespace CometGuard.Analyzers.Rules
             private IOperation? JsonLookupInstance(IOperation operation, out string? name)
             {
                 name = null;
-                operation = GuardConditions.Unwrap(operation);
+                operation = operation.Unwrap();
                 switch (operation)
                 {
                     case IInvocationOperation invocation when invocation.Arguments.Length > 0 && _sinks.IsSink(invocation.Arguments[0], SinkKind.ThrowingJsonLookup):
@@ -326,7 +320,7 @@ namespace CometGuard.Analyzers.Rules
 
             private GuardWhen NonEmpty(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths, ImmutableArray<AccessPath> owners)
             {
-                condition = GuardConditions.Unwrap(condition);
+                condition = condition.Unwrap();
                 switch (condition)
                 {
                     case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -419,7 +413,7 @@ namespace CometGuard.Analyzers.Rules
 
             private GuardWhen NotNull(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths)
             {
-                condition = GuardConditions.Unwrap(condition);
+                condition = condition.Unwrap();
                 switch (condition)
                 {
                     case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -440,7 +434,7 @@ namespace CometGuard.Analyzers.Rules
                         }
 
                         // `response.FinishReason == ChatFinishReason.Stop`: equal to a value that is never null.
-                        var otherType = GuardConditions.Unwrap(other).Type;
+                        var otherType = other.Unwrap().Type;
                         if (otherType is not { IsValueType: true } || otherType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
                         {
                             return GuardWhen.Never;
@@ -495,7 +489,7 @@ namespace CometGuard.Analyzers.Rules
 
             private GuardWhen JsonShape(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths)
             {
-                condition = GuardConditions.Unwrap(condition);
+                condition = condition.Unwrap();
                 switch (condition)
                 {
                     case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -549,7 +543,7 @@ namespace CometGuard.Analyzers.Rules
 
             private bool IsCount(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
             {
-                operation = GuardConditions.Unwrap(operation);
+                operation = operation.Unwrap();
                 return operation switch
                 {
                     IInvocationOperation invocation => invocation.Arguments.Length > 0

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Engine;
 using CometGuard.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -57,7 +57,7 @@ namespace CometGuard.Tests.Meta
         public void Every_option_a_rule_reads_is_documented_on_its_page(string id)
         {
             var page = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", id + ".md"));
-            var options = File.ReadAllText(RepositoryPaths.Combine("CometGuard.Analyzers", "Infrastructure", "CometGuardOptions.cs"));
+            var options = File.ReadAllText(RepositoryPaths.Combine("CometGuard.Analyzers", "Engine", "CometGuardOptions.cs"));
             foreach (Match declaration in Regex.Matches(options, @"const string (\w+) = ""(cometguard\.[a-z_]+)"""))
             {
                 var (constant, option) = (declaration.Groups[1].Value, declaration.Groups[2].Value);

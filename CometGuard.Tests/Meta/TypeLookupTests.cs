@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CometGuard.Analyzers.Infrastructure;
+using CometGuard.Analyzers.Engine;
 using CometGuard.Analyzers.Sinks;
 using CometGuard.Tests.Verifiers;
 using Microsoft.CodeAnalysis;

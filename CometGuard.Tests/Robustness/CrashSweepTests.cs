@@ -172,7 +172,7 @@ namespace CometGuard.Tests.Robustness
             => Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) => await body(items[i], i));
 
         private static IReadOnlyList<string> OptionKeys()
-            => typeof(CometGuard.Analyzers.RuleIdentifiers).Assembly.GetType("CometGuard.Analyzers.Infrastructure.CometGuardOptions", throwOnError: true)!
+            => typeof(CometGuard.Analyzers.RuleIdentifiers).Assembly.GetType("CometGuard.Analyzers.Engine.CometGuardOptions", throwOnError: true)!
                 .GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string))
                 .Select(f => (string)f.GetRawConstantValue()!)

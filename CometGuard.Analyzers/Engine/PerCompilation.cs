@@ -1,9 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>
     /// One value per compilation, built once however many rules ask for it at the same time, and

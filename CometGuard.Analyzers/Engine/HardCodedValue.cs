@@ -1,11 +1,9 @@
 using System.Text;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     internal enum HardCodedKind
     {
@@ -49,7 +47,7 @@ namespace CometGuard.Analyzers.Infrastructure
         /// </summary>
         public static HardCodedValue Find(IOperation? operation, CancellationToken cancellationToken)
         {
-            operation = Unwrap(operation);
+            operation = operation?.Unwrap();
             if (operation is null)
             {
                 return None;
@@ -114,24 +112,6 @@ namespace CometGuard.Analyzers.Infrastructure
                     return builder.ToString();
                 default:
                     return null;
-            }
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion when conversion.OperatorMethod is null:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
             }
         }
 

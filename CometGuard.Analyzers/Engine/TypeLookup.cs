@@ -1,6 +1,5 @@
-using Microsoft.CodeAnalysis;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>Type lookups: by CLR metadata name through the compilation's merged namespaces, and along base types.</summary>
     public static class TypeLookup

@@ -1,6 +1,5 @@
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>How every rule treats generated code.</summary>
     internal static class GeneratedCode

@@ -1,7 +1,5 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>
     /// The <c>cometguard.*</c> keys read from <c>.editorconfig</c> / <c>.globalconfig</c>. Every key is

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Retry
 {
     /// <summary>
     /// What the assignments to one Polly v8 <c>RetryStrategyOptions</c> instance add up to: its

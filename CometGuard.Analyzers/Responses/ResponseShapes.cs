@@ -2,10 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Text;
 using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Responses
 {
     /// <summary>
     /// What a gateway response looks like to the analyzers, for one compilation: SDK response
@@ -47,7 +45,7 @@ namespace CometGuard.Analyzers.Infrastructure
             collection = null;
             for (var hop = 0; operation is not null && hop < 2; hop++)
             {
-                operation = GuardConditions.Unwrap(operation);
+                operation = operation.Unwrap();
                 switch (operation)
                 {
                     case IPropertyReferenceOperation { Property: { IsIndexer: false } property }
@@ -55,7 +53,7 @@ namespace CometGuard.Analyzers.Infrastructure
                         collection = property;
                         return true;
                     case ILocalReferenceOperation local when InitializedFromMember(local.Local):
-                        operation = LocalInitializer.Find(local.Local, local);
+                        operation = local.Local.Initializer(local);
                         continue;
                     default:
                         return false;
@@ -157,11 +155,11 @@ namespace CometGuard.Analyzers.Infrastructure
         {
             for (var hop = 0; operation is not null && hop < MaxHops * 2; hop++)
             {
-                operation = GuardConditions.Unwrap(operation);
+                operation = operation.Unwrap();
                 switch (operation)
                 {
                     case ILocalReferenceOperation local:
-                        operation = LocalInitializer.Find(local.Local, local);
+                        operation = local.Local.Initializer(local);
                         break;
                     case IPropertyReferenceOperation { Instance: { } instance }:
                         operation = instance;

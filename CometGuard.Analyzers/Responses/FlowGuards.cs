@@ -2,12 +2,10 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Responses
 {
     /// <summary>Which outcome of a condition establishes a guard.</summary>
     [Flags]
@@ -273,31 +271,13 @@ namespace CometGuard.Analyzers.Infrastructure
             _ => when,
         };
 
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation { OperatorMethod: null } conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
-
         public static bool IsNullConstant(IOperation operation)
-            => Unwrap(operation).ConstantValue is { HasValue: true, Value: null };
+            => operation.Unwrap().ConstantValue is { HasValue: true, Value: null };
 
         public static bool TryGetInt(IOperation operation, out long value)
         {
             value = 0;
-            var constant = Unwrap(operation).ConstantValue;
+            var constant = operation.Unwrap().ConstantValue;
             if (!constant.HasValue || constant.Value is null || constant.Value is bool || constant.Value is string)
             {
                 return false;

@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Endpoints
 {
     /// <summary>The endpoint family a request path belongs to.</summary>
     internal enum EndpointFamily
@@ -39,7 +36,7 @@ namespace CometGuard.Analyzers.Infrastructure
 
         private static EndpointUri Find(IOperation? operation, INamedTypeSymbol? uriType, int depth, CancellationToken cancellationToken)
         {
-            operation = Unwrap(operation);
+            operation = operation?.Unwrap();
             if (operation is null || depth > 2)
             {
                 return default;
@@ -94,24 +91,6 @@ namespace CometGuard.Analyzers.Infrastructure
             }
 
             return Find(model.GetOperation(initializer, cancellationToken), uriType, depth + 1, cancellationToken);
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion when conversion.OperatorMethod is null:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
         }
 
         /// <summary>The host of an absolute <c>http://</c> URI; null for https, relative or unparsable text.</summary>

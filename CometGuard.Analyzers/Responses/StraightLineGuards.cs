@@ -1,8 +1,6 @@
 using System;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Responses
 {
     /// <summary>
     /// Guard questions answered from the operation tree, before a control flow graph is built for them: the common

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using Microsoft.CodeAnalysis;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>
     /// Identity of original definitions within one compilation. A definition (<c>OriginalDefinition</c>,

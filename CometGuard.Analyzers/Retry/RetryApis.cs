@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Retry
 {
     /// <summary>What a Polly v7 retry method does between attempts.</summary>
     internal enum RetryMethodKind
@@ -286,7 +284,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return true;
             }
 
-            return (!any || general) && ContainsGatewayCall(OperationTree.EnclosingBody(at), cancellationToken);
+            return (!any || general) && ContainsGatewayCall(at.EnclosingBody(), cancellationToken);
         }
 
         /// <summary>True when the operation is (part of) an argument to an <c>IHttpClientBuilder</c> extension.</summary>

@@ -1,11 +1,7 @@
 using System;
-using System.Collections.Immutable;
 using CometGuard.Analyzers.Sinks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Sinks
 {
     /// <summary>
     /// Argument analysis driven from calls and creations. An action registered on every

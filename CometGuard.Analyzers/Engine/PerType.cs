@@ -2,12 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>
     /// A fact about a whole top-level type (nested types included), computed the first time a finding

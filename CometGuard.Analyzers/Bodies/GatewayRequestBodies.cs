@@ -4,11 +4,9 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Bodies
 {
     /// <summary>
     /// Recognises raw HTTP request bodies sent to an OpenAI-compatible gateway: anonymous objects,
@@ -228,7 +226,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return false;
             }
 
-            var root = OperationTree.EnclosingBody(entry);
+            var root = entry.EnclosingBody();
             foreach (var operation in root.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -290,7 +288,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return false;
             }
 
-            foreach (var operation in OperationTree.EnclosingBody(body).Descendants())
+            foreach (var operation in body.EnclosingBody().Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is ILocalReferenceOperation reference

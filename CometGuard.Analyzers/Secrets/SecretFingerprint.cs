@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Secrets
 {
     /// <summary>
     /// The only way a secret may appear in a message: its public prefix (if any), its length and a

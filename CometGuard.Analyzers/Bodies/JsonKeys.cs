@@ -1,7 +1,6 @@
-using System.Collections.Immutable;
 using System.Text;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Bodies
 {
     /// <summary>
     /// The top-level property names of a JSON object literal, without a JSON library (analyzers run on

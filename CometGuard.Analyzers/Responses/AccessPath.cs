@@ -1,10 +1,7 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Responses
 {
     /// <summary>
     /// A stable reference such as <c>completion.Content</c> or <c>this._response.StatusCode</c>: a local,
@@ -72,7 +69,7 @@ namespace CometGuard.Analyzers.Infrastructure
                 return ImmutableArray<AccessPath>.Empty;
             }
 
-            if (path.Symbols[0] is ILocalSymbol local && LocalInitializer.Find(local, operation, captures?.Model) is { } initializer)
+            if (path.Symbols[0] is ILocalSymbol local && local.Initializer(operation, captures?.Model) is { } initializer)
             {
                 var expanded = Of(initializer);
                 if (!expanded.IsEmpty)

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using Microsoft.CodeAnalysis;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Engine
 {
     /// <summary>
     /// A fact about one method body (or initializer), computed the first time a finding in it asks, however many it
@@ -22,7 +21,7 @@ namespace CometGuard.Analyzers.Infrastructure
         /// <summary>The fact for the body around <paramref name="operation"/>.</summary>
         public T Get(IOperation operation)
         {
-            var body = OperationTree.EnclosingBody(operation);
+            var body = operation.EnclosingBody();
             return _facts.TryGetValue(body.Syntax, out var fact) ? fact : _facts.GetOrAdd(body.Syntax, _compute(body));
         }
     }

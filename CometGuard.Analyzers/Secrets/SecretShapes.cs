@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace CometGuard.Analyzers.Infrastructure
+namespace CometGuard.Analyzers.Secrets
 {
     /// <summary>
     /// Recognises credential-shaped strings and placeholders. Patterns follow gitleaks, trufflehog

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometGuard.Analyzers.Engine
+{
+    /// <summary>The small walks over operations that rules and domains share, written once.</summary>
+    internal static class OperationExtensions
+    {
+        /// <summary>The value under the conversions the compiler inserted (no user-defined operator) and parentheses.</summary>
+        public static IOperation Unwrap(this IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { OperatorMethod: null } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary><see cref="Unwrap"/>, through awaits too: the value an awaited call produces.</summary>
+        public static IOperation UnwrapAwait(this IOperation operation)
+        {
+            while (true)
+            {
+                operation = operation.Unwrap();
+                if (operation is not IAwaitOperation awaited)
+                {
+                    return operation;
+                }
+
+                operation = awaited.Operation;
+            }
+        }
+
+        /// <summary>The outermost body (method, accessor, field initialiser) the operation belongs to.</summary>
+        public static IOperation EnclosingBody(this IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The receiver of a call, whether an instance call or an extension call in reduced form.</summary>
+        public static IOperation? Receiver(this IInvocationOperation invocation)
+        {
+            if (invocation.Instance is not null)
+            {
+                return invocation.Instance;
+            }
+
+            return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+                ? invocation.Arguments[0].Value
+                : null;
+        }
+
+        /// <summary>
+        /// One hop from a local (or field) to the operation of its single initialiser, unwrapped, in the same tree only:
+        /// a semantic model for another tree is not an analyzer's to create.
+        /// </summary>
+        /// <param name="fallback">The model to use when <paramref name="context"/> has none (control-flow-graph operations).</param>
+        public static IOperation? Initializer(this ISymbol symbol, IOperation context, SemanticModel? fallback = null)
+        {
+            if (symbol.DeclaringSyntaxReferences.Length != 1
+                || symbol.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+                || (context.SemanticModel ?? fallback) is not { } model
+                || model.SyntaxTree != value.SyntaxTree)
+            {
+                return null;
+            }
+
+            return model.GetOperation(value)?.Unwrap();
+        }
+
+        /// <summary>Where to report a call: at the method's name in <c>x.Name(...)</c>, else the whole call.</summary>
+        public static Location NameLocation(this IInvocationOperation invocation)
+        {
+            return invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
+                ? member.Name.GetLocation()
+                : invocation.Syntax.GetLocation();
+        }
+    }
+}
