@@ -31,110 +31,59 @@ namespace CometGuard.Analyzers.Retry
     /// </summary>
     internal sealed class RetryApis
     {
-        // Polly v7's retry syntax types; their methods are classified by name when called, never listed: the four
-        // hold hundreds of overloads a compilation would otherwise decode from metadata at start.
-        private readonly INamedTypeSymbol[] _v7Syntax;
+        private static readonly KnownType[] V7Syntax = { KnownType.RetrySyntax, KnownType.RetryTResultSyntax, KnownType.AsyncRetrySyntax, KnownType.AsyncRetryTResultSyntax };
+
+        private readonly KnownSymbols _known;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _sdkClients = new(SymbolEqualityComparer.Default);
 
-        private RetryApis(Compilation compilation, ResolvedSinks sinks)
+        private RetryApis(KnownSymbols known, ResolvedSinks sinks)
         {
+            _known = known;
             Sinks = sinks;
-            HttpResponseMessage = compilation.FindType("System.Net.Http.HttpResponseMessage");
-            HttpRequestException = compilation.FindType("System.Net.Http.HttpRequestException");
-            HttpMessageInvoker = compilation.FindType("System.Net.Http.HttpMessageInvoker");
-            HttpClient = compilation.FindType("System.Net.Http.HttpClient");
-            ClientResultException = compilation.FindType("System.ClientModel.ClientResultException");
-            ClientPipeline = compilation.FindType("System.ClientModel.Primitives.ClientPipeline");
-            ClientRetryPolicy = compilation.FindType("System.ClientModel.Primitives.ClientRetryPolicy");
-            ClientPipelineOptions = compilation.FindType("System.ClientModel.Primitives.ClientPipelineOptions");
-            HttpClientPipelineTransport = compilation.FindType("System.ClientModel.Primitives.HttpClientPipelineTransport");
-
-            PolicyBuilder = compilation.FindType("Polly.PolicyBuilder");
-            PolicyBuilderOfT = compilation.FindType("Polly.PolicyBuilder`1");
-            Policy = compilation.FindType("Polly.Policy");
-            HttpPolicyExtensions = compilation.FindType("Polly.Extensions.Http.HttpPolicyExtensions");
-            var syntaxTypes = new List<INamedTypeSymbol>();
-            foreach (var syntax in new[] { "Polly.RetrySyntax", "Polly.RetryTResultSyntax", "Polly.AsyncRetrySyntax", "Polly.AsyncRetryTResultSyntax" })
-            {
-                if (compilation.FindType(syntax) is { } type)
-                {
-                    syntaxTypes.Add(type);
-                }
-            }
-
-            _v7Syntax = syntaxTypes.ToArray();
-
-            RetryStrategyOptionsOfT = compilation.FindType("Polly.Retry.RetryStrategyOptions`1");
-            DelayBackoffType = compilation.FindType("Polly.DelayBackoffType");
-            PredicateBuilder = compilation.FindType("Polly.PredicateBuilder");
-            PredicateBuilderOfT = compilation.FindType("Polly.PredicateBuilder`1");
-            HttpRetryStrategyOptions = compilation.FindType("Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions");
-            PollyHttpClientBuilderExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.PollyHttpClientBuilderExtensions");
-            ResilienceHttpClientBuilderExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions");
-            RetryPipelineBuilderExtensions = compilation.FindType("Polly.RetryResiliencePipelineBuilderExtensions");
-            ResiliencePipeline = compilation.FindType("Polly.ResiliencePipeline");
-            ResiliencePipelineOfT = compilation.FindType("Polly.ResiliencePipeline`1");
-            HttpClientBuilder = compilation.FindType("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
-            HttpClientFactoryExtensions = compilation.FindType("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
-            HttpClientFactory = compilation.FindType("System.Net.Http.IHttpClientFactory");
-            IsPollyExecutable = compilation.FindType("Polly.IsPolicy");
-
-            Exception = compilation.FindType("System.Exception");
-            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
-            DateTimeOffset = compilation.FindType("System.DateTimeOffset");
-            Stopwatch = compilation.FindType("System.Diagnostics.Stopwatch");
-            CancellationToken = compilation.FindType("System.Threading.CancellationToken");
-            TimeProvider = compilation.FindType("System.TimeProvider");
-            Random = compilation.FindType("System.Random");
-            TimeSpan = compilation.FindType("System.TimeSpan");
         }
 
         public ResolvedSinks Sinks { get; }
 
-        public INamedTypeSymbol? HttpResponseMessage { get; }
-        public INamedTypeSymbol? HttpRequestException { get; }
-        public INamedTypeSymbol? HttpMessageInvoker { get; }
-        public INamedTypeSymbol? HttpClient { get; }
-        public INamedTypeSymbol? ClientResultException { get; }
-        public INamedTypeSymbol? ClientPipeline { get; }
-        public INamedTypeSymbol? ClientRetryPolicy { get; }
-        public INamedTypeSymbol? ClientPipelineOptions { get; }
-        public INamedTypeSymbol? HttpClientPipelineTransport { get; }
-        public INamedTypeSymbol? PolicyBuilder { get; }
-        public INamedTypeSymbol? PolicyBuilderOfT { get; }
-        public INamedTypeSymbol? Policy { get; }
-        public INamedTypeSymbol? HttpPolicyExtensions { get; }
-        public INamedTypeSymbol? RetryStrategyOptionsOfT { get; }
-        public INamedTypeSymbol? DelayBackoffType { get; }
-        public INamedTypeSymbol? PredicateBuilder { get; }
-        public INamedTypeSymbol? PredicateBuilderOfT { get; }
-        public INamedTypeSymbol? HttpRetryStrategyOptions { get; }
-        public INamedTypeSymbol? PollyHttpClientBuilderExtensions { get; }
-        public INamedTypeSymbol? ResilienceHttpClientBuilderExtensions { get; }
-        public INamedTypeSymbol? RetryPipelineBuilderExtensions { get; }
-        public INamedTypeSymbol? ResiliencePipeline { get; }
-        public INamedTypeSymbol? ResiliencePipelineOfT { get; }
-        public INamedTypeSymbol? HttpClientBuilder { get; }
-        public INamedTypeSymbol? HttpClientFactoryExtensions { get; }
-        public INamedTypeSymbol? HttpClientFactory { get; }
-        public INamedTypeSymbol? IsPollyExecutable { get; }
-        public INamedTypeSymbol? Exception { get; }
-        public INamedTypeSymbol DateTime { get; }
-        public INamedTypeSymbol? DateTimeOffset { get; }
-        public INamedTypeSymbol? Stopwatch { get; }
-        public INamedTypeSymbol? CancellationToken { get; }
-        public INamedTypeSymbol? TimeProvider { get; }
-        public INamedTypeSymbol? Random { get; }
-        public INamedTypeSymbol? TimeSpan { get; }
+        public KnownSymbols Known => _known;
+
+        public INamedTypeSymbol? HttpResponseMessage => _known[KnownType.HttpResponseMessage];
+        public INamedTypeSymbol? HttpMessageInvoker => _known[KnownType.HttpMessageInvoker];
+        public INamedTypeSymbol? ClientResultException => _known[KnownType.ClientResultException];
+        public INamedTypeSymbol? ClientPipeline => _known[KnownType.ClientPipeline];
+        public INamedTypeSymbol? ClientRetryPolicy => _known[KnownType.ClientRetryPolicy];
+        public INamedTypeSymbol? ClientPipelineOptions => _known[KnownType.ClientPipelineOptions];
+        public INamedTypeSymbol? HttpClientPipelineTransport => _known[KnownType.HttpClientPipelineTransport];
+        public INamedTypeSymbol? RetryStrategyOptionsOfT => _known[KnownType.RetryStrategyOptionsOfT];
+        public INamedTypeSymbol? RetryPipelineBuilderExtensions => _known[KnownType.RetryPipelineBuilderExtensions];
+        public INamedTypeSymbol? PollyHttpClientBuilderExtensions => _known[KnownType.PollyHttpClientBuilderExtensions];
+        public INamedTypeSymbol? ResilienceHttpClientBuilderExtensions => _known[KnownType.ResilienceHttpClientBuilderExtensions];
+        public INamedTypeSymbol? HttpClientFactoryExtensions => _known[KnownType.HttpClientFactoryExtensions];
+        public INamedTypeSymbol? TimeSpan => _known[KnownType.TimeSpan];
 
         /// <summary>True when Polly v7, Polly v8 or the resilience handler is referenced.</summary>
-        public bool HasRetryLibrary => _v7Syntax.Length > 0 || RetryStrategyOptionsOfT is not null;
+        public bool HasRetryLibrary => RetryStrategyOptionsOfT is not null || HasV7;
 
         /// <summary>True when any retry API or gateway transport is referenced (the retry rules' bail-out test).</summary>
-        public bool HasAny => HasRetryLibrary || ClientRetryPolicy is not null || HttpClient is not null;
+        public bool HasAny => HasRetryLibrary || ClientRetryPolicy is not null || _known[KnownType.HttpClient] is not null;
 
-        /// <summary>The retry APIs of <paramref name="compilation"/>, resolved once for all retry rules.</summary>
-        public static RetryApis Create(Compilation compilation) => PerCompilation<RetryApis>.Get(compilation, c => new RetryApis(c, ResolvedSinks.Create(c)));
+        private bool HasV7
+        {
+            get
+            {
+                foreach (var syntax in V7Syntax)
+                {
+                    if (_known[syntax] is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>The retry APIs of <paramref name="compilation"/>, shared by the retry rules.</summary>
+        public static RetryApis Create(Compilation compilation) => PerCompilation<RetryApis>.Get(compilation, c => new RetryApis(KnownSymbols.For(c), ResolvedSinks.Create(c)));
 
         /// <summary>What a Polly v7 retry method (<c>Retry</c>, <c>WaitAndRetryForever</c>, …) does between attempts; None for any other method.</summary>
         public RetryMethodKind KindOf(IMethodSymbol method)
@@ -142,10 +91,10 @@ namespace CometGuard.Analyzers.Retry
             // The name first: the retry rules ask this of every call, and the name is one hop from it.
             var kind = method.Name switch
             {
-                "Retry" or "RetryAsync" => RetryMethodKind.Immediate,
-                "WaitAndRetry" or "WaitAndRetryAsync" => RetryMethodKind.Wait,
-                "RetryForever" or "RetryForeverAsync" => RetryMethodKind.Forever,
-                "WaitAndRetryForever" or "WaitAndRetryForeverAsync" => RetryMethodKind.WaitForever,
+                KnownMembers.Retry or KnownMembers.RetryAsync => RetryMethodKind.Immediate,
+                KnownMembers.WaitAndRetry or KnownMembers.WaitAndRetryAsync => RetryMethodKind.Wait,
+                KnownMembers.RetryForever or KnownMembers.RetryForeverAsync => RetryMethodKind.Forever,
+                KnownMembers.WaitAndRetryForever or KnownMembers.WaitAndRetryForeverAsync => RetryMethodKind.WaitForever,
                 _ => RetryMethodKind.None,
             };
             if (kind == RetryMethodKind.None)
@@ -154,9 +103,9 @@ namespace CometGuard.Analyzers.Retry
             }
 
             var type = DefinitionComparer.Of(method).ContainingType;
-            foreach (var syntax in _v7Syntax)
+            foreach (var syntax in V7Syntax)
             {
-                if (ReferenceEquals(syntax, type))
+                if (ReferenceEquals(_known[syntax], type))
                 {
                     return kind;
                 }
@@ -181,13 +130,13 @@ namespace CometGuard.Analyzers.Retry
             return false;
         }
 
-        public bool IsHttpRetryStrategyOptions(ITypeSymbol? type) => TypeLookup.DerivesFrom(type, HttpRetryStrategyOptions);
+        public bool IsHttpRetryStrategyOptions(ITypeSymbol? type) => _known.IsOrDerives(type, KnownType.HttpRetryStrategyOptions);
 
         /// <summary>True for the outcomes of a gateway call: an HTTP response, an HTTP or SDK exception.</summary>
         public bool IsGatewayOutcome(ITypeSymbol? type)
         {
             return type is not null
-                && (TypeLookup.DerivesFrom(type, HttpResponseMessage) || TypeLookup.DerivesFrom(type, HttpRequestException) || TypeLookup.DerivesFrom(type, ClientResultException));
+                && (_known.IsOrDerives(type, KnownType.HttpResponseMessage) || _known.IsOrDerives(type, KnownType.HttpRequestException) || _known.IsOrDerives(type, KnownType.ClientResultException));
         }
 
         /// <summary>True for <c>Exception</c>/<c>object</c>: outcomes that say nothing about what is retried.</summary>
@@ -195,7 +144,7 @@ namespace CometGuard.Analyzers.Retry
         {
             return type is null
                 || type.SpecialType == SpecialType.System_Object
-                || SymbolEqualityComparer.Default.Equals(type, Exception);
+                || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.Exception]);
         }
 
         /// <summary>An HTTP send (<c>HttpClient</c> methods and extensions) or a System.ClientModel SDK client call.</summary>
@@ -227,7 +176,7 @@ namespace CometGuard.Analyzers.Retry
             {
                 for (var current = t; current is not null; current = current.BaseType)
                 {
-                    foreach (var member in current.GetMembers("Pipeline"))
+                    foreach (var member in current.GetMembers(KnownMembers.Pipeline))
                     {
                         if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(property.Type, ClientPipeline))
                         {
@@ -287,6 +236,35 @@ namespace CometGuard.Analyzers.Retry
             return (!any || general) && ContainsGatewayCall(at.EnclosingBody(), cancellationToken);
         }
 
+        /// <summary>A Polly v7 retry call whose policy builder chain handles gateway outcomes (or sits in gateway code).</summary>
+        public bool IsPolicyInScope(IInvocationOperation retry, CancellationToken cancellationToken)
+            => IsInScope(retry, HandledByChain(retry.Receiver()), cancellationToken);
+
+        /// <summary>A call that takes a retry count: in scope unless it is a Polly v7 retry whose policy is not.</summary>
+        public bool IsCountInScope(IInvocationOperation call, CancellationToken cancellationToken)
+            => KindOf(call.TargetMethod) == RetryMethodKind.None || IsPolicyInScope(call, cancellationToken);
+
+        /// <summary>
+        /// A retry-count property written on options: <c>RetryStrategyOptions</c> whose own <c>ShouldHandle</c> (in the same
+        /// object initialiser) or outcome type says what is retried; any other catalogued property belongs to a gateway SDK.
+        /// </summary>
+        public bool IsOptionsInScope(IPropertyReferenceOperation target, CancellationToken cancellationToken)
+        {
+            var options = target.Instance?.Type;
+            if (!IsRetryStrategyOptions(options, out var outcome))
+            {
+                return true;
+            }
+
+            var handled = new List<ITypeSymbol?> { outcome };
+            if (target.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation initializer })
+            {
+                handled = RetryOptionsState.Of(this, initializer, IsHttpRetryStrategyOptions(options)).Handled(outcome);
+            }
+
+            return IsInScope(target, handled, cancellationToken);
+        }
+
         /// <summary>True when the operation is (part of) an argument to an <c>IHttpClientBuilder</c> extension.</summary>
         public bool IsAttachedToHttpClient(IOperation operation)
         {
@@ -310,10 +288,10 @@ namespace CometGuard.Analyzers.Retry
         public List<ITypeSymbol?> HandledByChain(IOperation? receiver)
         {
             var handled = new List<ITypeSymbol?>();
-            for (var current = Unwrap(receiver); current is not null;)
+            for (var current = receiver?.UnwrapAwait(); current is not null;)
             {
                 if (current.Type is INamedTypeSymbol { IsGenericType: true } builder
-                    && SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, PolicyBuilderOfT))
+                    && _known.Is(builder, KnownType.PolicyBuilderOfT))
                 {
                     handled.Add(builder.TypeArguments[0]);
                 }
@@ -328,44 +306,10 @@ namespace CometGuard.Analyzers.Retry
                     handled.Add(typeArgument);
                 }
 
-                current = Unwrap(Receiver(invocation));
+                current = invocation.Receiver()?.UnwrapAwait();
             }
 
             return handled;
-        }
-
-        /// <summary>The receiver of a call, whether an instance call or an extension call in reduced form.</summary>
-        public static IOperation? Receiver(IInvocationOperation invocation)
-        {
-            if (invocation.Instance is not null)
-            {
-                return invocation.Instance;
-            }
-
-            return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
-                ? invocation.Arguments[0].Value
-                : null;
-        }
-
-        public static IOperation? Unwrap(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion when conversion.OperatorMethod is null:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        operation = awaited.Operation;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
         }
     }
 }

@@ -38,10 +38,26 @@ namespace CometGuard.Analyzers.Retry
 
         public IOperation? ShouldHandle { get; private set; }
 
-        public List<ISimpleAssignmentOperation> Assignments { get; } = new();
-
         /// <summary>True when the retries are immediate, or constant without jitter.</summary>
         public bool LacksBackoffOrJitter => !HasDelayGenerator && (DelayIsZero || (Backoff == Constant && Jitter == false));
+
+        /// <summary>The state an object initialiser's assignments set, from the type's defaults.</summary>
+        public static RetryOptionsState Of(RetryApis apis, IObjectOrCollectionInitializerOperation? initializer, bool isHttp)
+        {
+            var state = new RetryOptionsState(apis, isHttp);
+            if (initializer is not null)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation assignment)
+                    {
+                        state.Apply(assignment);
+                    }
+                }
+            }
+
+            return state;
+        }
 
         /// <summary>Records one assignment; false when it is not to a retry option this rule reads.</summary>
         public bool Apply(ISimpleAssignmentOperation assignment)
@@ -52,10 +68,10 @@ namespace CometGuard.Analyzers.Retry
                 return false;
             }
 
-            var value = RetryApis.Unwrap(assignment.Value);
+            var value = assignment.Value.UnwrapAwait();
             switch (property.Name)
             {
-                case "BackoffType":
+                case KnownMembers.BackoffType:
                     Backoff = value?.ConstantValue is { HasValue: true, Value: int backoff } ? backoff : null;
                     if (Backoff == Constant)
                     {
@@ -63,7 +79,7 @@ namespace CometGuard.Analyzers.Retry
                     }
 
                     break;
-                case "UseJitter":
+                case KnownMembers.UseJitter:
                     Jitter = value?.ConstantValue is { HasValue: true, Value: bool jitter } ? jitter : null;
                     if (Jitter == false)
                     {
@@ -71,21 +87,20 @@ namespace CometGuard.Analyzers.Retry
                     }
 
                     break;
-                case "Delay":
+                case KnownMembers.Delay:
                     DelayIsZero = IsZero(value);
                     ZeroDelay = DelayIsZero ? assignment : null;
                     break;
-                case "DelayGenerator":
+                case KnownMembers.DelayGenerator:
                     HasDelayGenerator = value is not null && value.ConstantValue is not { HasValue: true, Value: null };
                     break;
-                case "ShouldHandle":
+                case KnownMembers.ShouldHandle:
                     ShouldHandle = value;
                     break;
                 default:
                     return false;
             }
 
-            Assignments.Add(assignment);
             return true;
         }
 
@@ -129,7 +144,7 @@ namespace CometGuard.Analyzers.Retry
         {
             switch (value)
             {
-                case IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } field }:
+                case IFieldReferenceOperation { Field: { IsStatic: true, Name: KnownMembers.Zero } field }:
                     return SymbolEqualityComparer.Default.Equals(field.ContainingType, _apis.TimeSpan);
                 case IDefaultValueOperation:
                     return true;
