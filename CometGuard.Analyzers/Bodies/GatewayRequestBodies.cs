@@ -20,8 +20,6 @@ namespace CometGuard.Analyzers.Bodies
         /// <summary>Stands for an interpolation hole in JSON text: a value that is not fixed in source.</summary>
         public const char Hole = '\u0001';
 
-        private static readonly string[] GatewayKeys = { "messages", "input", "prompt" };
-        private static readonly string[] GatewayPaths = { "chat/completions", "responses", "completions", "embeddings" };
 
         private static readonly Regex JsonModel = new(
             "\"model\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"",
@@ -347,7 +345,7 @@ namespace CometGuard.Analyzers.Bodies
                 return false;
             }
 
-            foreach (var candidate in GatewayKeys)
+            foreach (var candidate in SinkCatalogue.GatewayRequestBodyNames)
             {
                 if (string.Equals(key, candidate, StringComparison.OrdinalIgnoreCase))
                 {
@@ -367,7 +365,7 @@ namespace CometGuard.Analyzers.Bodies
 
             var query = text.IndexOf('?');
             var path = (query >= 0 ? text.Substring(0, query) : text).Trim().TrimEnd('/');
-            foreach (var suffix in GatewayPaths)
+            foreach (var suffix in SinkCatalogue.GatewayPaths)
             {
                 if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                     && (path.Length == suffix.Length || path[path.Length - suffix.Length - 1] == '/'))

@@ -45,6 +45,25 @@ namespace CometGuard.Analyzers.Responses
         public CaptureMap Captures { get; }
 
         /// <summary>
+        /// The guards of <paramref name="read"/> in the control flow graph of the code being analysed; null when it has
+        /// none (an attribute argument, a broken member: no guard can exist there) or the read cannot be placed.
+        /// </summary>
+        public static FlowGuards? Locate(OperationAnalysisContext context, SyntaxNode read)
+        {
+            ControlFlowGraph? graph;
+            try
+            {
+                graph = context.GetControlFlowGraph();
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                return null;
+            }
+
+            return Locate(graph, read, context.CancellationToken);
+        }
+
+        /// <summary>
         /// Finds the block that evaluates <paramref name="read"/> in <paramref name="root"/> or in the graph
         /// of the lambda or local function around it. False when the read cannot be placed (then the caller
         /// treats it as unguarded).

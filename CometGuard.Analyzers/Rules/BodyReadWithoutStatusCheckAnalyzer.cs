@@ -1,6 +1,4 @@
-using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -11,8 +9,8 @@ namespace CometGuard.Analyzers.Rules
     /// before it. A response is a gateway response when its method shows gateway evidence: a bearer
     /// credential, a gateway path, a gateway-shaped request body, or a gateway-shaped result type.
     /// </summary>
-    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
-    public sealed class BodyReadWithoutStatusCheckAnalyzer : DiagnosticAnalyzer
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BodyReadWithoutStatusCheckAnalyzer : RuleAnalyzer
     {
         /// <summary>Diagnostic property: the response expression, when a statement can be inserted before the read.</summary>
         public const string ResponseProperty = "Response";
@@ -23,34 +21,24 @@ namespace CometGuard.Analyzers.Rules
         private static readonly ulong BodyRead = SinkKinds.Of(SinkKind.HttpBodyRead);
         private static readonly ulong ReadKinds = SinkKinds.Of(SinkKind.HttpBodyRead, SinkKind.HttpTextRead);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BodyReadWithoutStatusCheck);
-
-        public override void Initialize(AnalysisContext context)
+        public BodyReadWithoutStatusCheckAnalyzer()
+            : base(Descriptors.BodyReadWithoutStatusCheck)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var sinks = ResolvedSinks.Create(start.Compilation);
-                if (!sinks.Has(SinkKind.HttpBodyRead) && !sinks.Has(SinkKind.HttpTextRead))
-                {
-                    return;
-                }
+        }
 
-                var analysis = new CompilationAnalysis(ResponseShapes.Create(start.Compilation));
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            });
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var sinks = ResolvedSinks.Create(start.Compilation);
+            if (sinks.Has(SinkKind.HttpBodyRead) || sinks.Has(SinkKind.HttpTextRead))
+            {
+                start.RegisterOperationAction(new CompilationAnalysis(ResponseShapes.Create(start.Compilation)).AnalyzeInvocation, OperationKind.Invocation);
+            }
         }
 
         private sealed class CompilationAnalysis
         {
             private readonly ResponseShapes _shapes;
-
-            // A method body's gateway evidence, looked for once however many reads it holds.
-            private readonly PerBody<bool> _evidence;
-
-            // Whether a method body checks any response's status anywhere (the guards below all look for one).
-            private readonly PerBody<bool> _statusChecks;
+            private readonly StatusChecks _checks;
 
             // The names of body and text reads, checked before anything else on every call.
             private readonly NameFilter _reads;
@@ -58,9 +46,8 @@ namespace CometGuard.Analyzers.Rules
             public CompilationAnalysis(ResponseShapes shapes)
             {
                 _shapes = shapes;
+                _checks = new StatusChecks(shapes);
                 _reads = shapes.Sinks.Names(ReadKinds);
-                _evidence = new PerBody<bool>(FindGatewayEvidence);
-                _statusChecks = new PerBody<bool>(FindStatusCheck);
             }
 
             private ResolvedSinks Sinks => _shapes.Sinks;
@@ -96,7 +83,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                if (!TryFindResponse(content, out var response, out var alreadyChecked) || alreadyChecked)
+                if (!_checks.TryFindResponse(content, out var response, out var alreadyChecked) || alreadyChecked)
                 {
                     return;
                 }
@@ -107,7 +94,7 @@ namespace CometGuard.Analyzers.Rules
                 if (text)
                 {
                     // Text read for a log line or an error message is fine; parsing it as the success shape is not.
-                    if (FindParse(read, root) is not { } parse)
+                    if (_checks.FindParse(read, root) is not { } parse)
                     {
                         return;
                     }
@@ -116,20 +103,20 @@ namespace CometGuard.Analyzers.Rules
                     resultType = parse.TargetMethod.TypeArguments.Length == 1 ? parse.TargetMethod.TypeArguments[0] : null;
                 }
 
-                if (!_shapes.IsGatewayDto(resultType) && !HasGatewayEvidence(root))
+                if (!_shapes.IsGatewayDto(resultType) && !_checks.HasGatewayEvidence(root))
                 {
                     return;
                 }
 
                 var paths = AccessPath.WithAlias(response);
                 // A body with no status check at all has nothing to guard the read: no control flow graph for it.
-                if (!paths.IsEmpty && HasStatusCheck(root) && (IsAfterEnsureStatement(checkpoint, paths) || IsGuarded(context, checkpoint.Syntax, paths)))
+                if (!paths.IsEmpty && _checks.HasStatusCheck(root) && (_checks.IsAfterEnsureStatement(checkpoint, paths) || _checks.IsGuarded(context, checkpoint.Syntax, paths)))
                 {
                     return;
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (!paths.IsEmpty && response.Syntax is ExpressionSyntax responseSyntax && IsSimpleReference(responseSyntax))
+                if (!paths.IsEmpty && response.Syntax is ExpressionSyntax responseSyntax && StatusChecks.IsSimpleReference(responseSyntax))
                 {
                     properties = properties.Add(ResponseProperty, responseSyntax.ToString());
                 }
@@ -143,335 +130,8 @@ namespace CometGuard.Analyzers.Rules
                     Descriptors.BodyReadWithoutStatusCheck,
                     read.Syntax.GetLocation(),
                     properties,
-                    Shorten(read.Syntax),
+                    DiagnosticText.Head(read.Syntax),
                     properties.TryGetValue(ResponseProperty, out var name) ? name : "response"));
-            }
-
-            /// <summary>
-            /// From an <c>HttpContent</c> back to its <c>HttpResponseMessage</c> (<c>response.Content</c>, a local
-            /// holding it). <paramref name="alreadyChecked"/> is set for <c>x.EnsureSuccessStatusCode().Content</c>.
-            /// </summary>
-            private bool TryFindResponse(IOperation? content, out IOperation response, out bool alreadyChecked)
-            {
-                response = null!;
-                alreadyChecked = false;
-                for (var hop = 0; content is not null && hop < 3; hop++)
-                {
-                    content = content.Unwrap();
-                    switch (content)
-                    {
-                        case IPropertyReferenceOperation { Instance: { } instance } property when Sinks.IsSink(property.Property, SinkKind.HttpResponseBody):
-                            response = instance;
-                            alreadyChecked = IsCheckedAtSource(instance);
-                            return true;
-                        case ILocalReferenceOperation local:
-                            content = local.Local.Initializer(local);
-                            continue;
-                        default:
-                            return false;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary><c>x.EnsureSuccessStatusCode()</c> itself, or a local initialised from it.</summary>
-            private bool IsCheckedAtSource(IOperation response)
-            {
-                for (var hop = 0; hop < 3; hop++)
-                {
-                    response = response.Unwrap();
-                    switch (response)
-                    {
-                        case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
-                            return true;
-                        case ILocalReferenceOperation local when local.Local.Initializer(local) is { } initializer:
-                            response = initializer;
-                            continue;
-                        case IAwaitOperation awaited:
-                            response = awaited.Operation;
-                            continue;
-                        default:
-                            return false;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>The parse or deserialize call that reads the text, directly or through one local.</summary>
-            private IInvocationOperation? FindParse(IInvocationOperation read, IOperation root)
-            {
-                var value = read.Parent is IAwaitOperation awaited ? (IOperation)awaited : read;
-                var parent = value.Parent;
-
-                // Any conversion, user-defined included: `byte[]` reaches `Deserialize(ReadOnlySpan<byte> utf8Json)` through one.
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (parent is IArgumentOperation argument && Sinks.IsSink(argument, SinkKind.JsonParseInput))
-                {
-                    return argument.Parent as IInvocationOperation;
-                }
-
-                if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
-                {
-                    return null;
-                }
-
-                foreach (var operation in root.Descendants())
-                {
-                    if (operation is IArgumentOperation candidate
-                        && UnwrapAll(candidate.Value) is ILocalReferenceOperation local
-                        && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
-                        && Sinks.IsSink(candidate, SinkKind.JsonParseInput))
-                    {
-                        return candidate.Parent as IInvocationOperation;
-                    }
-                }
-
-                return null;
-            }
-
-            /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
-            private bool HasGatewayEvidence(IOperation root) => _evidence.Get(root);
-
-            private bool HasStatusCheck(IOperation root) => _statusChecks.Get(root);
-
-            private bool FindStatusCheck(IOperation root)
-            {
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
-                        case IPropertyReferenceOperation property when Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck):
-                            return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private bool FindGatewayEvidence(IOperation root)
-            {
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case IArgumentOperation argument when Sinks.IsSink(argument, SinkKind.Credential):
-                            return true;
-                        case ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } when IsGatewayPath(literal) || IsGatewayJson(literal):
-                            return true;
-                        case IAnonymousObjectCreationOperation anonymous when _shapes.IsGatewayRequestBody(anonymous.Type):
-                            return true;
-                        case IObjectCreationOperation creation when _shapes.IsGatewayRequestBody(creation.Type) || _shapes.IsGatewayDto(creation.Type):
-                            return true;
-                        case IInvocationOperation invocation when invocation.TargetMethod.TypeArguments.Length == 1 && _shapes.IsGatewayDto(invocation.TargetMethod.TypeArguments[0]):
-                            return true;
-                        case IInvocationOperation invocation when invocation.Arguments.Length > 0
-                            && Sinks.IsSink(invocation.Arguments[0], SinkKind.ThrowingJsonLookup)
-                            && ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, invocation.Arguments[0].Value.ConstantValue.Value as string):
-                            return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool IsGatewayPath(string literal)
-            {
-                var path = literal.Trim();
-                var query = path.IndexOf('?');
-                if (query >= 0)
-                {
-                    path = path.Substring(0, query);
-                }
-
-                path = path.TrimEnd('/');
-                foreach (var ending in SinkCatalogue.GatewayPaths)
-                {
-                    if (path.EndsWith(ending, StringComparison.OrdinalIgnoreCase)
-                        && (path.Length == ending.Length || path[path.Length - ending.Length - 1] == '/'))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool IsGatewayJson(string literal)
-            {
-                if (literal.IndexOf("\"model\"", StringComparison.Ordinal) < 0)
-                {
-                    return false;
-                }
-
-                foreach (var name in SinkCatalogue.GatewayRequestBodyNames)
-                {
-                    if (literal.IndexOf("\"" + name + "\"", StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private bool IsGuarded(OperationAnalysisContext context, SyntaxNode checkpoint, ImmutableArray<AccessPath> paths)
-            {
-                ControlFlowGraph? graph;
-                try
-                {
-                    graph = context.GetControlFlowGraph();
-                }
-                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-                {
-                    return false;
-                }
-
-                var guards = FlowGuards.Locate(graph, checkpoint, context.CancellationToken);
-                if (guards is null)
-                {
-                    return false;
-                }
-
-                // Either outcome of a status check counts: reading the error envelope after `!IsSuccessStatusCode` is right.
-                return guards.IsGuardedByStatement((operation, captures) => IsEnsureSuccess(operation, captures, paths))
-                    || guards.IsGuardedByBranch((condition, captures) => IsStatusCheck(condition, captures, paths, depth: 0) ? GuardWhen.Either : GuardWhen.Never);
-            }
-
-            /// <summary>
-            /// The common safe shapes without building a control flow graph, as earlier statements of a block around
-            /// the read: <c>x.EnsureSuccessStatusCode();</c> (or a local initialised from it), which runs on every path
-            /// to the read, and <c>if (!x.IsSuccessStatusCode) { ...; return; }</c>, which the read is reached only past
-            /// by one outcome of the check (the graph's branch guard). Both hold unless a label between them lets a
-            /// <c>goto</c> in, so a label sends the question to the graph. Anything else is left to the graph too.
-            /// </summary>
-            private bool IsAfterEnsureStatement(IOperation checkpoint, ImmutableArray<AccessPath> paths)
-                => StraightLineGuards.Precedes(checkpoint, statement => IsEnsureStatement(statement, paths) || IsStatusExit(statement, paths));
-
-            private bool IsEnsureStatement(IOperation statement, ImmutableArray<AccessPath> paths)
-            {
-                var value = statement switch
-                {
-                    IExpressionStatementOperation expression => expression.Operation,
-                    IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
-                        when group.Declarations[0].Declarators.Length == 1 => group.Declarations[0].Declarators[0].Initializer?.Value,
-                    _ => null,
-                };
-
-                while (value is IAwaitOperation or IConversionOperation or ISimpleAssignmentOperation)
-                {
-                    value = value switch
-                    {
-                        IAwaitOperation awaited => awaited.Operation,
-                        IConversionOperation conversion => conversion.Operand,
-                        ISimpleAssignmentOperation assignment => assignment.Value,
-                        _ => null,
-                    };
-                }
-
-                return value is IInvocationOperation { Instance: { } instance } invocation
-                    && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
-                    && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
-            }
-
-            /// <summary>
-            /// <c>if (x.IsSuccessStatusCode) ...</c>-style statement with no <c>else</c> whose body cannot complete
-            /// normally (ends in <c>return</c> or <c>throw</c>), on one status member compared with a constant at most:
-            /// a compound condition is more than one branch, and is left to the graph.
-            /// </summary>
-            private bool IsStatusExit(IOperation statement, ImmutableArray<AccessPath> paths)
-            {
-                if (!StraightLineGuards.IsEarlyExit(statement, out var exitCondition))
-                {
-                    return false;
-                }
-
-                IOperation? condition = exitCondition.Unwrap();
-                while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-                {
-                    condition = not.Operand.Unwrap();
-                }
-
-                if (condition is IBinaryOperation
-                    {
-                        OperatorMethod: null,
-                        OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
-                            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-                    } comparison)
-                {
-                    condition = comparison.RightOperand.ConstantValue.HasValue ? comparison.LeftOperand.Unwrap()
-                        : comparison.LeftOperand.ConstantValue.HasValue ? comparison.RightOperand.Unwrap()
-                        : null;
-                }
-
-                return condition is IPropertyReferenceOperation { Instance: { } instance } property
-                    && Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck)
-                    && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
-            }
-
-            private bool IsEnsureSuccess(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
-            {
-                foreach (var node in operation.DescendantsAndSelf())
-                {
-                    if (node is IInvocationOperation { Instance: { } instance } invocation
-                        && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
-                        && AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private bool IsStatusCheck(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths, int depth)
-            {
-                foreach (var node in condition.DescendantsAndSelf())
-                {
-                    switch (node)
-                    {
-                        case IPropertyReferenceOperation { Instance: { } instance } property
-                            when Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck) && AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths):
-                            return true;
-                        case IFlowCaptureReferenceOperation reference when depth < 2 && captures.TryGetValue(reference.Id, out var captured)
-                            && IsStatusCheck(captured, captures, paths, depth + 1):
-                            return true;
-                        case ILocalReferenceOperation local when depth < 2 && local.Local.Initializer(local, captures.Model) is { } initializer
-                            && IsStatusCheck(initializer, captures, paths, depth + 1):
-                            return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static IOperation UnwrapAll(IOperation operation)
-            {
-                while (operation is IConversionOperation { Operand: { } operand })
-                {
-                    operation = operand;
-                }
-
-                return operation;
-            }
-
-            private static bool IsSimpleReference(ExpressionSyntax syntax) => syntax switch
-            {
-                IdentifierNameSyntax => true,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } => true,
-                _ => false,
-            };
-
-            private static string Shorten(SyntaxNode node)
-            {
-                var text = node.ToString();
-                return text.Length <= 80 ? text : text.Substring(0, 79) + "…";
             }
         }
     }

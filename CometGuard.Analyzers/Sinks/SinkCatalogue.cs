@@ -46,6 +46,9 @@ namespace CometGuard.Analyzers.Sinks
         /// </summary>
         public static ImmutableArray<string> GatewayEnvelopeNames { get; } = ImmutableArray.Create("model", "object", "usage", "created", "finish_reason", "role", "status");
 
+        /// <summary>The member of a gateway's error envelope, <c>{"error": {…}}</c>: its absence is what a success body shows.</summary>
+        public const string ErrorEnvelopeName = "error";
+
         /// <summary>URL path endings of gateway endpoints: a request to one of these is a gateway request (CG0007).</summary>
         public static ImmutableArray<string> GatewayPaths { get; } = ImmutableArray.Create("chat/completions", "completions", "responses", "embeddings");
 
