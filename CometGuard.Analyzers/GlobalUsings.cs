@@ -3,6 +3,7 @@
 global using System.Collections.Immutable;
 global using CometGuard.Analyzers.Bodies;
 global using CometGuard.Analyzers.Endpoints;
+global using CometGuard.Analyzers.Logging;
 global using CometGuard.Analyzers.Engine;
 global using CometGuard.Analyzers.Responses;
 global using CometGuard.Analyzers.Retry;
