@@ -31,35 +31,23 @@ namespace CometGuard.Analyzers.Bodies
             RegexOptions.CultureInvariant,
             TimeSpan.FromMilliseconds(100));
 
-        private readonly INamedTypeSymbol? _jsonObject;
-        private readonly INamedTypeSymbol? _jObject;
-        private readonly INamedTypeSymbol? _dictionary;
-        private readonly INamedTypeSymbol? _jsonValue;
-        private readonly INamedTypeSymbol? _uri;
-        private readonly INamedTypeSymbol? _jsonPropertyName;
-        private readonly INamedTypeSymbol? _newtonsoftJsonProperty;
+        private readonly KnownSymbols _known;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _gatewayTypes = new(SymbolEqualityComparer.Default);
 
-        private GatewayRequestBodies(Compilation compilation)
+        private GatewayRequestBodies(KnownSymbols known)
         {
-            _jsonObject = compilation.FindType("System.Text.Json.Nodes.JsonObject");
-            _jObject = compilation.FindType("Newtonsoft.Json.Linq.JObject");
-            _dictionary = compilation.FindType("System.Collections.Generic.IDictionary`2");
-            _jsonValue = compilation.FindType("System.Text.Json.Nodes.JsonValue");
-            _uri = compilation.FindType("System.Uri");
-            _jsonPropertyName = compilation.FindType("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-            _newtonsoftJsonProperty = compilation.FindType("Newtonsoft.Json.JsonPropertyAttribute");
+            _known = known;
         }
 
         /// <summary>Null when the compilation references no HTTP client: no raw body can be sent.</summary>
         public static GatewayRequestBodies? Create(Compilation compilation)
-            => PerCompilation<GatewayRequestBodies?>.Get(compilation, c => c.FindType("System.Net.Http.HttpClient") is null ? null : new GatewayRequestBodies(c));
+            => PerCompilation<GatewayRequestBodies?>.Get(compilation, c => KnownSymbols.For(c) is var known && known[KnownType.HttpClient] is null ? null : new GatewayRequestBodies(known));
 
         /// <summary>True for the property an anonymous object or DTO serialises as <c>model</c>.</summary>
         public bool IsModelProperty(IPropertySymbol property)
         {
             return property.Type.SpecialType == SpecialType.System_String
-                && string.Equals(JsonName(property), "model", StringComparison.OrdinalIgnoreCase);
+                && string.Equals(JsonName(property), SinkCatalogue.ModelName, StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>True when the type serialises a <c>messages</c>, <c>input</c> or <c>prompt</c> property.</summary>
@@ -83,7 +71,7 @@ namespace CometGuard.Analyzers.Bodies
         }
 
         /// <summary>The name test of <see cref="IsModelParameter"/> alone: one hop from the parameter, for every constructor argument.</summary>
-        public static bool MayBeModelParameter(IParameterSymbol parameter) => string.Equals(parameter.Name, "model", StringComparison.OrdinalIgnoreCase);
+        public static bool MayBeModelParameter(IParameterSymbol parameter) => string.Equals(parameter.Name, SinkCatalogue.ModelName, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The model property of <paramref name="type"/> that a constructor parameter initialises (records, DTO constructors).</summary>
         public bool IsModelParameter(IParameterSymbol parameter)
@@ -115,12 +103,12 @@ namespace CometGuard.Analyzers.Bodies
                 return false;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, _jsonObject) || SymbolEqualityComparer.Default.Equals(type, _jObject))
+            if (SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JsonObject]) || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JObject]))
             {
                 return true;
             }
 
-            if (_dictionary is null)
+            if (_known[KnownType.StringDictionary] is null)
             {
                 return false;
             }
@@ -147,7 +135,7 @@ namespace CometGuard.Analyzers.Bodies
             var key = entry switch
             {
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } arguments } } => arguments[0].Value,
-                IInvocationOperation { TargetMethod.Name: "Add", Arguments: { Length: 2 } arguments } => arguments[0].Value,
+                IInvocationOperation { TargetMethod.Name: KnownMembers.Add, Arguments: { Length: 2 } arguments } => arguments[0].Value,
                 _ => null,
             };
 
@@ -175,8 +163,8 @@ namespace CometGuard.Analyzers.Bodies
                     case IConversionOperation { OperatorMethod: null } conversion:
                         value = conversion.Operand;
                         continue;
-                    case IInvocationOperation { TargetMethod: { Name: "Create" } method, Arguments: { Length: >= 1 } arguments }
-                        when SymbolEqualityComparer.Default.Equals(method.ContainingType, _jsonValue):
+                    case IInvocationOperation { TargetMethod: { Name: KnownMembers.Create } method, Arguments: { Length: >= 1 } arguments }
+                        when SymbolEqualityComparer.Default.Equals(method.ContainingType, _known[KnownType.JsonValue]):
                         value = arguments[0].Value;
                         continue;
                     default:
@@ -381,37 +369,10 @@ namespace CometGuard.Analyzers.Bodies
         {
             return type is { IsGenericType: true, TypeArguments.Length: 2 }
                 && type.TypeArguments[0].SpecialType == SpecialType.System_String
-                && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _dictionary);
+                && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _known[KnownType.StringDictionary]);
         }
 
-        private string JsonName(IPropertySymbol property)
-        {
-            foreach (var attribute in property.GetAttributes())
-            {
-                var isStj = _jsonPropertyName is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _jsonPropertyName);
-                var isNewtonsoft = _newtonsoftJsonProperty is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _newtonsoftJsonProperty);
-                if (!isStj && !isNewtonsoft)
-                {
-                    continue;
-                }
-
-                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
-                {
-                    return name;
-                }
-
-                foreach (var named in attribute.NamedArguments)
-                {
-                    if (named.Key == "PropertyName" && named.Value.Value is string propertyName)
-                    {
-                        return propertyName;
-                    }
-                }
-            }
-
-            // Default, camelCase, snake_case and lower-case naming policies all map Model/Messages to model/messages.
-            return property.Name;
-        }
+        private string JsonName(IPropertySymbol property) => JsonNames.Of(property, _known);
 
         private static ISymbol? ReferenceOf(IOperation entry)
         {
@@ -487,7 +448,7 @@ namespace CometGuard.Analyzers.Bodies
                 return false;
             }
 
-            if (value.Type is { SpecialType: not SpecialType.System_String } type && !SymbolEqualityComparer.Default.Equals(type, _uri))
+            if (value.Type is { SpecialType: not SpecialType.System_String } type && !SymbolEqualityComparer.Default.Equals(type, _known[KnownType.Uri]))
             {
                 return false;
             }
@@ -511,7 +472,7 @@ namespace CometGuard.Analyzers.Bodies
                     return IsGatewayPath(builder.ToString());
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                     return CarriesPath(binary.RightOperand, depth + 1);
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _uri):
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _known[KnownType.Uri]):
                     foreach (var argument in creation.Arguments)
                     {
                         if (CarriesPath(argument.Value, depth + 1))

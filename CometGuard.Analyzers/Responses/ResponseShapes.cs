@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Text;
 using CometGuard.Analyzers.Sinks;
 
 namespace CometGuard.Analyzers.Responses
@@ -14,9 +13,7 @@ namespace CometGuard.Analyzers.Responses
     {
         private const int MaxHops = 6;
 
-        private readonly INamedTypeSymbol? _jsonPropertyName;
-        private readonly INamedTypeSymbol? _string;
-        private readonly INamedTypeSymbol? _enumerable;
+        private readonly KnownSymbols _known;
         private readonly ConcurrentDictionary<IPropertySymbol, bool> _dtoCollections = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _dtoResponses = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _requestBodies = new(SymbolEqualityComparer.Default);
@@ -24,9 +21,7 @@ namespace CometGuard.Analyzers.Responses
         private ResponseShapes(Compilation compilation, ResolvedSinks sinks)
         {
             Sinks = sinks;
-            _jsonPropertyName = compilation.FindType(SinkCatalogue.JsonPropertyNameAttribute);
-            _string = compilation.GetSpecialType(SpecialType.System_String);
-            _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+            _known = KnownSymbols.For(compilation);
         }
 
         /// <summary>The response shapes of <paramref name="compilation"/>, shared by the response rules.</summary>
@@ -129,7 +124,7 @@ namespace CometGuard.Analyzers.Responses
                     if (member is IPropertySymbol property)
                     {
                         var name = JsonName(property);
-                        model |= string.Equals(name, "model", StringComparison.OrdinalIgnoreCase);
+                        model |= string.Equals(name, SinkCatalogue.ModelName, StringComparison.OrdinalIgnoreCase);
                         body |= Contains(SinkCatalogue.GatewayRequestBodyNames, name);
                     }
                 }
@@ -204,24 +199,8 @@ namespace CometGuard.Analyzers.Responses
             return invocation.Arguments.Length > 0 && Sinks.IsSink(invocation.Arguments[0], SinkKind.HttpBodyRead);
         }
 
-        /// <summary>The JSON name System.Text.Json gives a property: its attribute, else the snake_case of its name.</summary>
-        public string JsonName(IPropertySymbol property)
-        {
-            if (_jsonPropertyName is not null)
-            {
-                foreach (var attribute in property.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _jsonPropertyName)
-                        && attribute.ConstructorArguments.Length == 1
-                        && attribute.ConstructorArguments[0].Value is string name)
-                    {
-                        return name;
-                    }
-                }
-            }
-
-            return SnakeCase(property.Name);
-        }
+        /// <summary>The JSON name a property is serialised under: its attribute, else the snake_case of its name.</summary>
+        public string JsonName(IPropertySymbol property) => JsonNames.SnakeCaseOf(property, _known);
 
         public static bool Contains(System.Collections.Immutable.ImmutableArray<string> names, string? name)
         {
@@ -266,49 +245,25 @@ namespace CometGuard.Analyzers.Responses
                 return true;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, _string) || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct))
+            if (SymbolEqualityComparer.Default.Equals(type, _known.String) || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct))
             {
                 return false;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _enumerable))
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _known.Enumerable))
             {
                 return true;
             }
 
             foreach (var implemented in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(implemented, _enumerable))
+                if (SymbolEqualityComparer.Default.Equals(implemented, _known.Enumerable))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static string SnakeCase(string name)
-        {
-            var builder = new StringBuilder(name.Length + 4);
-            for (var i = 0; i < name.Length; i++)
-            {
-                var c = name[i];
-                if (char.IsUpper(c))
-                {
-                    if (i > 0 && name[i - 1] != '_')
-                    {
-                        builder.Append('_');
-                    }
-
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -46,6 +46,9 @@ namespace CometGuard.Analyzers.Sinks
         /// </summary>
         public static ImmutableArray<string> GatewayEnvelopeNames { get; } = ImmutableArray.Create("model", "object", "usage", "created", "finish_reason", "role", "status");
 
+        /// <summary>The request member that names the model (CG0001, CG0007).</summary>
+        public const string ModelName = "model";
+
         /// <summary>The member of a gateway's error envelope, <c>{"error": {…}}</c>: its absence is what a success body shows.</summary>
         public const string ErrorEnvelopeName = "error";
 
