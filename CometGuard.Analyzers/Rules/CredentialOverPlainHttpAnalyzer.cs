@@ -28,7 +28,7 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                var analysis = new CompilationAnalysis(sinks, start.Compilation.FindType(SinkCatalogue.UriType));
+                var analysis = new CompilationAnalysis(sinks, KnownSymbols.For(start.Compilation)[KnownType.Uri]);
                 start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument), SinkArguments.OperationKinds);
                 start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
             });

@@ -144,6 +144,7 @@ namespace CometGuard.Analyzers.Sinks
 
         private readonly Compilation _compilation;
         private readonly object?[] _types = new object?[MetadataNames.Length];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INamedTypeSymbol?> _byName = new(System.StringComparer.Ordinal);
 
         private KnownSymbols(Compilation compilation)
         {
@@ -169,6 +170,9 @@ namespace CometGuard.Analyzers.Sinks
                 return slot as INamedTypeSymbol;
             }
         }
+
+        /// <summary>Any other type by metadata name (the sink catalogue's rows), looked up once.</summary>
+        public INamedTypeSymbol? Type(string metadataName) => _byName.GetOrAdd(metadataName, name => _compilation.FindType(name));
 
         public INamedTypeSymbol String => _compilation.GetSpecialType(SpecialType.System_String);
 

@@ -15,7 +15,7 @@ namespace CometGuard.Analyzers.Sinks
     {
         private static readonly int KindCount = Enum.GetValues(typeof(SinkKind)).Length;
 
-        private readonly Compilation _compilation;
+        private readonly KnownSymbols _known;
 
         // The catalogue indexed by name: rows naming their member (constructors as ".ctor"), and rows for any
         // method of a type, by the type's simple name.
@@ -32,7 +32,6 @@ namespace CometGuard.Analyzers.Sinks
 
         // Resolved on demand: members' rows by definition (their type compared by name, never looked up), catalogue
         // types by metadata name for Has(kind), and its answers.
-        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, MemberRows> _members = new(DefinitionComparer.Instance);
         private readonly Func<ISymbol, MemberRows> _resolve;
         private readonly int[] _has;
@@ -43,7 +42,7 @@ namespace CometGuard.Analyzers.Sinks
 
         private ResolvedSinks(Compilation compilation, ImmutableArray<SinkRow> catalogue)
         {
-            _compilation = compilation;
+            _known = KnownSymbols.For(compilation);
             _resolve = Resolve;
             _catalogue = catalogue;
             _byMember = Index(catalogue, row => row.Member == SinkRow.AnyMethod ? null : row.Member);
@@ -51,9 +50,9 @@ namespace CometGuard.Analyzers.Sinks
             _kindsByName = new Lazy<Dictionary<string, ulong>>(KindsByName, LazyThreadSafetyMode.ExecutionAndPublication);
             _kindsByCreatedType = KindsOf(Index(catalogue, row => row.Member == SinkRow.Constructor ? SimpleName(row.TypeMetadataName) : null));
             _has = new int[KindCount];
-            ModelIdAttribute = compilation.FindType(SinkCatalogue.ModelIdAttribute);
-            ApiKeyAttribute = compilation.FindType(SinkCatalogue.ApiKeyAttribute);
-            LoggerMessageAttribute = compilation.FindType(SinkCatalogue.LoggerMessageAttribute);
+            ModelIdAttribute = _known[KnownType.ModelIdAttribute];
+            ApiKeyAttribute = _known[KnownType.ApiKeyAttribute];
+            LoggerMessageAttribute = _known[KnownType.LoggerMessageAttribute];
             _markerKinds = (ModelIdAttribute is null ? 0 : SinkKinds.Of(SinkKind.ModelId))
                 | (ApiKeyAttribute is null ? 0 : SinkKinds.Of(SinkKind.Credential))
                 | (LoggerMessageAttribute is null ? 0 : SinkKinds.Of(SinkKind.Log));
@@ -457,7 +456,7 @@ namespace CometGuard.Analyzers.Sinks
             }
         }
 
-        private INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, name => _compilation.FindType(name));
+        private INamedTypeSymbol? Type(string metadataName) => _known.Type(metadataName);
 
         private static bool Names(SinkRow row, IParameterSymbol parameter) => row.Parameter == SinkRow.AnyParameter || parameter.Name == row.Parameter;
 

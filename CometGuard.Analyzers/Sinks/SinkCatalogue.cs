@@ -1,35 +1,13 @@
-
 namespace CometGuard.Analyzers.Sinks
 {
     /// <summary>
-    /// The declarative list of positions CometGuard's rules watch. Rules never compare type or
-    /// member names themselves; they ask <see cref="ResolvedSinks"/>, built from these rows once per
-    /// compilation. Rows whose type the compilation does not reference are dropped at resolution.
+    /// The declarative list of positions CometGuard's rules watch, and the wire names they know. Rules never compare
+    /// type or member names themselves: they ask <see cref="ResolvedSinks"/>, built from these rows once per
+    /// compilation, and the one table of other known types and members (<see cref="KnownSymbols"/>,
+    /// <see cref="KnownMembers"/>). Rows whose type the compilation does not reference are dropped at resolution.
     /// </summary>
     public static class SinkCatalogue
     {
-        public const string ModelIdAttribute = "CometGuard.Annotations.ModelIdAttribute";
-        public const string ApiKeyAttribute = "CometGuard.Annotations.ApiKeyAttribute";
-
-        /// <summary>System.Text.Json's property-name attribute, for the JSON name of a response DTO member (CG0006).</summary>
-        public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-
-        /// <summary>The JSON types whose indexers step through a parsed body (CG0006).</summary>
-        public const string JsonElementType = "System.Text.Json.JsonElement";
-        public const string JsonNodeType = "System.Text.Json.Nodes.JsonNode";
-
-        /// <summary>
-        /// Test-method attributes: a read that throws inside a test fails the test, which is what the
-        /// test wants, so CG0006 stays silent there. Derived attributes count too.
-        /// </summary>
-        public static ImmutableArray<string> TestMethodAttributes { get; } = ImmutableArray.Create(
-            "Xunit.FactAttribute",
-            "NUnit.Framework.TestAttribute",
-            "NUnit.Framework.TestCaseAttribute",
-            "NUnit.Framework.TestCaseSourceAttribute",
-            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-            "TUnit.Core.TestAttribute");
-
         /// <summary>
         /// JSON names of gateway response collections (CG0006): a DTO member or a JSON lookup with
         /// one of these names is a response collection. The first three are gateway-specific; the
@@ -58,12 +36,6 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A request body with a <c>model</c> member and one of these is gateway-shaped (CG0007).</summary>
         public static ImmutableArray<string> GatewayRequestBodyNames { get; } = ImmutableArray.Create("messages", "input", "prompt");
 
-        /// <summary>Marks source-generated logging methods; their parameters are log sinks (CG0008).</summary>
-        public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
-
-        /// <summary>Every exception's <c>message</c> constructor parameter is a log sink (CG0008).</summary>
-        public const string ExceptionType = "System.Exception";
-
         /// <summary>
         /// In Microsoft.Extensions.Logging (not .Abstractions, which the OpenAI SDK brings along): a project that
         /// references it runs a logging pipeline (ASP.NET Core, a worker, a configured console app), so its
@@ -72,9 +44,6 @@ namespace CometGuard.Analyzers.Sinks
         public const string LoggingPipelineAssembly = "Microsoft.Extensions.Logging";
 
         public const string ExceptionMessageParameter = "message";
-
-        /// <summary>A hard-coded endpoint may be written as <c>new Uri("...")</c> (CG0009, CG0010).</summary>
-        public const string UriType = "System.Uri";
 
         public static ImmutableArray<SinkRow> Rows { get; } = ImmutableArray.Create(
             // --- Model IDs (CG0001) -----------------------------------------------------------
