@@ -174,6 +174,44 @@ namespace CometGuard.Analyzers.Bodies
         }
 
         /// <summary>
+        /// A <c>model</c> entry written into a keyed payload (<c>body["model"] = …</c>, <c>body.Add("model", …)</c>) that
+        /// belongs to a gateway request.
+        /// </summary>
+        public bool IsGatewayModelEntry(IOperation entry, CancellationToken cancellationToken)
+        {
+            var payload = entry switch
+            {
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } indexer } reference } => reference.Instance?.Type ?? indexer.ContainingType,
+                IInvocationOperation { TargetMethod.Name: KnownMembers.Add, Arguments.Length: 2 } add => add.Instance?.Type ?? add.TargetMethod.ContainingType,
+                _ => null,
+            };
+
+            return payload is not null
+                && KeyOf(entry) == SinkCatalogue.ModelName
+                && IsKeyedPayload(payload)
+                && IsGatewayKeyedEntry(entry, cancellationToken);
+        }
+
+        /// <summary>A constructor argument for a request DTO's model (records, DTO constructors) when the DTO is a gateway request or is posted to a gateway path.</summary>
+        public bool IsGatewayModelArgument(IArgumentOperation argument, IParameterSymbol parameter, CancellationToken cancellationToken)
+            => IsModelParameter(parameter)
+                && parameter.ContainingType is { } type
+                && (IsGatewayType(type) || (argument.Parent is { } creation && IsSentToGatewayPath(creation, cancellationToken)));
+
+        /// <summary>A write to a DTO's model property, when the DTO is a gateway request or the new object is posted to a gateway path.</summary>
+        public bool IsGatewayDtoWrite(ISimpleAssignmentOperation assignment, IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (IsGatewayType(property.ContainingType))
+            {
+                return true;
+            }
+
+            // `new Request { Model = … }` posted to a gateway path, with the other members set elsewhere.
+            return assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
+                && IsSentToGatewayPath(creation, cancellationToken);
+        }
+
+        /// <summary>
         /// True when a keyed <c>model</c> entry belongs to a gateway request: a sibling entry of the same
         /// initializer or of the same variable is a gateway key, or the payload is sent to a gateway path.
         /// </summary>

@@ -14,6 +14,19 @@ namespace CometGuard.Analyzers.Engine
         /// <summary><c>'Type.Member' parameter 'name'</c>.</summary>
         public static string Parameter(IParameterSymbol parameter) => Member(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'";
 
+        /// <summary><c>property 'Type.Name'</c>.</summary>
+        public static string Property(IPropertySymbol property) => "property '" + property.ContainingType.Name + "." + property.Name + "'";
+
+        /// <summary>A parameter or a property: where a value is written.</summary>
+        public static string Position(ISymbol position) => position is IParameterSymbol parameter ? Parameter(parameter) : position is IPropertySymbol property ? Property(property) : Member(position);
+
+        /// <summary>A value from source, trimmed, its first <paramref name="length"/> characters when longer.</summary>
+        public static string Value(string value, int length)
+        {
+            value = value.Trim();
+            return value.Length <= length ? value : value.Substring(0, length - 3) + "...";
+        }
+
         /// <summary>An expression as written, its last 80 characters when longer (the read is at the end).</summary>
         public static string Tail(SyntaxNode node)
         {

@@ -90,6 +90,20 @@ namespace CometGuard.Analyzers.Engine
             }
         }
 
+        /// <summary>True when <paramref name="source"/> (through parentheses) is the right operand of <c>??</c>.</summary>
+        public static bool IsCoalesceFallback(SyntaxNode source)
+        {
+            var node = source;
+            while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+            {
+                node = parenthesized;
+            }
+
+            return node.Parent is BinaryExpressionSyntax binary
+                && binary.IsKind(SyntaxKind.CoalesceExpression)
+                && binary.Right == node;
+        }
+
         /// <summary>The text of a string literal expression (regular, verbatim, raw, or interpolated with no holes).</summary>
         public static string? LiteralText(SyntaxNode? node)
         {

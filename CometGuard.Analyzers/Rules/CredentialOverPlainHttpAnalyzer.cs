@@ -10,28 +10,26 @@ namespace CometGuard.Analyzers.Rules
     /// reported when the same type (with its nested types) also sets an Authorization credential.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CredentialOverPlainHttpAnalyzer : DiagnosticAnalyzer
+    public sealed class CredentialOverPlainHttpAnalyzer : RuleAnalyzer
     {
         private static readonly ulong Kinds = SinkKinds.Of(SinkKind.AuthenticatedEndpoint, SinkKind.Endpoint);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialOverPlainHttp);
-
-        public override void Initialize(AnalysisContext context)
+        public CredentialOverPlainHttpAnalyzer()
+            : base(Descriptors.CredentialOverPlainHttp)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var sinks = ResolvedSinks.Create(start.Compilation);
-                if (!sinks.Has(SinkKind.Endpoint) && !sinks.Has(SinkKind.AuthenticatedEndpoint))
-                {
-                    return;
-                }
+        }
 
-                var analysis = new CompilationAnalysis(sinks, KnownSymbols.For(start.Compilation)[KnownType.Uri]);
-                start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument), SinkArguments.OperationKinds);
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            });
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var sinks = ResolvedSinks.Create(start.Compilation);
+            if (!sinks.Has(SinkKind.Endpoint) && !sinks.Has(SinkKind.AuthenticatedEndpoint))
+            {
+                return;
+            }
+
+            var analysis = new CompilationAnalysis(sinks, KnownSymbols.For(start.Compilation)[KnownType.Uri]);
+            start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument), SinkArguments.OperationKinds);
+            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
 
         private sealed class CompilationAnalysis
@@ -116,7 +114,7 @@ namespace CometGuard.Analyzers.Rules
                 var location = InMember(source, context) ? source.GetLocation() : value.Syntax.GetLocation();
                 if (_reported.TryAdd((location.SourceTree!, location.SourceSpan), 0))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, host, Describe(position)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialOverPlainHttp, location, host, DiagnosticText.Position(position)));
                 }
             }
 
@@ -164,20 +162,6 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 return false;
-            }
-
-            private static string Describe(ISymbol position)
-            {
-                if (position is not IParameterSymbol parameter)
-                {
-                    return "property '" + position.ContainingType.Name + "." + position.Name + "'";
-                }
-
-                var member = parameter.ContainingSymbol;
-                var owner = member is IMethodSymbol { MethodKind: MethodKind.Constructor }
-                    ? "'" + member.ContainingType.Name + "' constructor"
-                    : "'" + member.ContainingType?.Name + "." + member.Name + "'";
-                return owner + " parameter '" + parameter.Name + "'";
             }
         }
     }

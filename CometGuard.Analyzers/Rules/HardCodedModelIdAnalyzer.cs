@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -11,13 +10,13 @@ namespace CometGuard.Analyzers.Rules
     /// gateway request body (anonymous object, DTO, JSON object or dictionary, JSON text).
     /// </summary>
     /// <remarks>
-    /// Cost: nothing is registered unless the compilation references a model sink type or
-    /// <c>HttpClient</c>, and no action runs on string literals: every action starts at a call, creation,
-    /// assignment or initializer and leaves after a dictionary lookup or a name test unless that
-    /// position is a model sink or a body entry named <c>model</c>.
+    /// Nothing is registered unless the compilation references a model sink type or <c>HttpClient</c>, and no action
+    /// runs on string literals: each starts at a call, creation, assignment or initialiser, and reads the target's
+    /// name (<see cref="NameFilter"/>) before it looks the position up; gateway body positions ask
+    /// <see cref="GatewayRequestBodies"/>.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class HardCodedModelIdAnalyzer : DiagnosticAnalyzer
+    public sealed class HardCodedModelIdAnalyzer : RuleAnalyzer
     {
         /// <summary>Diagnostic property naming the fix the position allows; absent when none is safe.</summary>
         public const string FixProperty = "Fix";
@@ -31,39 +30,37 @@ namespace CometGuard.Analyzers.Rules
         public const string VariableProperty = "Variable";
         public const string ConfigurationKeyProperty = "ConfigurationKey";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedModelId);
-
-        public override void Initialize(AnalysisContext context)
+        public HardCodedModelIdAnalyzer()
+            : base(Descriptors.HardCodedModelId)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var sinks = ResolvedSinks.Create(start.Compilation);
+            var bodies = GatewayRequestBodies.Create(start.Compilation);
+            var models = sinks.Has(SinkKind.ModelId);
+            if (!models && bodies is null)
             {
-                var sinks = ResolvedSinks.Create(start.Compilation);
-                var bodies = GatewayRequestBodies.Create(start.Compilation);
-                var models = sinks.Has(SinkKind.ModelId);
-                if (!models && bodies is null)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var analysis = new CompilationAnalysis(sinks, bodies);
-                // Calls and creations, not each argument: one callback per call keeps the common path short.
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analysis.AnalyzeArguments, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(analysis.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-                if (sinks.ModelIdAttribute is not null)
-                {
-                    start.RegisterOperationAction(analysis.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
-                    start.RegisterOperationAction(analysis.AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
-                }
+            var analysis = new CompilationAnalysis(sinks, bodies);
+            // Calls and creations, not each argument: one callback per call keeps the common path short.
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeArguments, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(analysis.AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+            if (sinks.ModelIdAttribute is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+                start.RegisterOperationAction(analysis.AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+            }
 
-                if (bodies is not null)
-                {
-                    start.RegisterOperationAction(analysis.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
-                }
-            });
+            if (bodies is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeAnonymousObject, OperationKind.AnonymousObjectCreation);
+            }
         }
 
         private sealed class CompilationAnalysis
@@ -89,12 +86,10 @@ namespace CometGuard.Analyzers.Rules
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
-                var invocation = (IInvocationOperation)context.Operation;
                 AnalyzeArguments(context);
-
-                if (_bodies is not null)
+                if (_bodies is not null && _bodies.IsGatewayModelEntry(context.Operation, context.CancellationToken))
                 {
-                    AnalyzeAdd(context, invocation);
+                    AnalyzeValue(context, _bodies.ValueOf(context.Operation), "the 'model' entry of a gateway request");
                 }
             }
 
@@ -135,7 +130,7 @@ namespace CometGuard.Analyzers.Rules
 
                 if (sink && _sinks.IsSink(argument, SinkKind.ModelId))
                 {
-                    AnalyzeValue(context, argument.Value, Describe(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'");
+                    AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter));
                 }
                 else if (sink && _bodies is not null && _sinks.IsSink(argument, SinkKind.RequestBody))
                 {
@@ -144,12 +139,9 @@ namespace CometGuard.Analyzers.Rules
                         Report(context, json.Source, argument.Value.Syntax, json.Model, HardCodedKind.Literal, "in the JSON body of a gateway request", fixable: false);
                     }
                 }
-                else if (_bodies is not null
-                    && _bodies.IsModelParameter(parameter)
-                    && parameter.ContainingType is { } type
-                    && (_bodies.IsGatewayType(type) || argument.Parent is { } creation && _bodies.IsSentToGatewayPath(creation, context.CancellationToken)))
+                else if (_bodies is not null && _bodies.IsGatewayModelArgument(argument, parameter, context.CancellationToken))
                 {
-                    AnalyzeValue(context, argument.Value, "'" + type.Name + "' constructor parameter '" + parameter.Name + "' of a gateway request");
+                    AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter) + " of a gateway request");
                 }
             }
 
@@ -158,11 +150,8 @@ namespace CometGuard.Analyzers.Rules
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 switch (assignment.Target)
                 {
-                    case IPropertyReferenceOperation { Property: { IsIndexer: true } indexer } reference:
-                        if (_bodies is not null
-                            && GatewayRequestBodies.KeyOf(assignment) == "model"
-                            && _bodies.IsKeyedPayload(reference.Instance?.Type ?? indexer.ContainingType)
-                            && _bodies.IsGatewayKeyedEntry(assignment, context.CancellationToken))
+                    case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                        if (_bodies is not null && _bodies.IsGatewayModelEntry(assignment, context.CancellationToken))
                         {
                             AnalyzeValue(context, _bodies.ValueOf(assignment), "the 'model' entry of a gateway request");
                         }
@@ -171,16 +160,16 @@ namespace CometGuard.Analyzers.Rules
                     case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_String, ContainingType.IsAnonymousType: false } property }:
                         if (_models.MayName(property) && _sinks.IsSink(property, SinkKind.ModelId))
                         {
-                            AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "'");
+                            AnalyzeValue(context, assignment.Value, DiagnosticText.Property(property));
                         }
-                        else if (_bodies is not null && _bodies.IsModelProperty(property) && IsGatewayDtoWrite(assignment, property, context))
+                        else if (_bodies is not null && _bodies.IsModelProperty(property) && _bodies.IsGatewayDtoWrite(assignment, property, context.CancellationToken))
                         {
-                            AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "' of a gateway request");
+                            AnalyzeValue(context, assignment.Value, DiagnosticText.Property(property) + " of a gateway request");
                         }
 
                         break;
                     case IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field } when _sinks.IsSink(field, SinkKind.ModelId):
-                        AnalyzeValue(context, assignment.Value, "field '" + field.ContainingType.Name + "." + field.Name + "'");
+                        AnalyzeValue(context, assignment.Value, "field " + DiagnosticText.Member(field));
                         break;
                 }
             }
@@ -199,20 +188,6 @@ namespace CometGuard.Analyzers.Rules
                 }
             }
 
-            private void AnalyzeAdd(OperationAnalysisContext context, IInvocationOperation invocation)
-            {
-                if (invocation.TargetMethod.Name != "Add"
-                    || invocation.Arguments.Length != 2
-                    || GatewayRequestBodies.KeyOf(invocation) != "model"
-                    || !_bodies!.IsKeyedPayload(invocation.Instance?.Type ?? invocation.TargetMethod.ContainingType)
-                    || !_bodies.IsGatewayKeyedEntry(invocation, context.CancellationToken))
-                {
-                    return;
-                }
-
-                AnalyzeValue(context, _bodies.ValueOf(invocation), "the 'model' entry of a gateway request");
-            }
-
             public void AnalyzePropertyInitializer(OperationAnalysisContext context)
             {
                 var initializer = (IPropertyInitializerOperation)context.Operation;
@@ -226,7 +201,7 @@ namespace CometGuard.Analyzers.Rules
                     if (_models.MayName(property) && _sinks.IsSink(property, SinkKind.ModelId)
                         || _bodies is not null && _bodies.IsModelProperty(property) && _bodies.IsGatewayType(property.ContainingType))
                     {
-                        AnalyzeValue(context, initializer.Value, "the initializer of '" + property.ContainingType.Name + "." + property.Name + "'");
+                        AnalyzeValue(context, initializer.Value, "the initializer of " + DiagnosticText.Member(property));
                         return;
                     }
                 }
@@ -239,7 +214,7 @@ namespace CometGuard.Analyzers.Rules
                 {
                     if (field.Type.SpecialType == SpecialType.System_String && _sinks.IsSink(field, SinkKind.ModelId))
                     {
-                        AnalyzeValue(context, initializer.Value, "the initializer of '" + field.ContainingType.Name + "." + field.Name + "'");
+                        AnalyzeValue(context, initializer.Value, "the initializer of " + DiagnosticText.Member(field));
                         return;
                     }
                 }
@@ -253,18 +228,6 @@ namespace CometGuard.Analyzers.Rules
                 {
                     AnalyzeValue(context, initializer.Value, "the default value of parameter '" + initializer.Parameter.Name + "'", fixable: false);
                 }
-            }
-
-            private bool IsGatewayDtoWrite(ISimpleAssignmentOperation assignment, IPropertySymbol property, OperationAnalysisContext context)
-            {
-                if (_bodies!.IsGatewayType(property.ContainingType))
-                {
-                    return true;
-                }
-
-                // `new Request { Model = … }` posted to a gateway path, with the other members set elsewhere.
-                return assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
-                    && _bodies.IsSentToGatewayPath(creation, context.CancellationToken);
             }
 
             private void AnalyzeValue(OperationAnalysisContext context, IOperation? value, string position, bool fixable = true)
@@ -307,7 +270,7 @@ namespace CometGuard.Analyzers.Rules
                 if (kind == HardCodedKind.LiteralFallback)
                 {
                     // Only the `??` operand itself can become a throw.
-                    fixable &= IsCoalesceFallback(node);
+                    fixable &= HardCodedValue.IsCoalesceFallback(node);
                 }
 
                 var variable = CometGuardOptions.GetString(context.Options, node.SyntaxTree, CometGuardOptions.ModelVariable, CometGuardOptions.DefaultModelVariable);
@@ -324,33 +287,7 @@ namespace CometGuard.Analyzers.Rules
                     ? ImmutableArray.Create(source.GetLocation())
                     : ImmutableArray<Location>.Empty;
                 var how = kind == HardCodedKind.LiteralFallback ? "the hard-coded '??' fallback" : "hard-coded";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, node.GetLocation(), additional, properties, Shorten(model), how, position, variable));
-            }
-
-            private static bool IsCoalesceFallback(SyntaxNode source)
-            {
-                var node = source;
-                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    node = parenthesized;
-                }
-
-                return node.Parent is BinaryExpressionSyntax binary
-                    && binary.IsKind(SyntaxKind.CoalesceExpression)
-                    && binary.Right == node;
-            }
-
-            private static string Shorten(string model)
-            {
-                model = model.Trim();
-                return model.Length <= 64 ? model : model.Substring(0, 61) + "...";
-            }
-
-            private static string Describe(ISymbol member)
-            {
-                return member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                    ? "'" + constructor.ContainingType.Name + "' constructor"
-                    : "'" + member.ContainingType?.Name + "." + member.Name + "'";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedModelId, node.GetLocation(), additional, properties, DiagnosticText.Value(model, 64), how, position, variable));
             }
         }
     }

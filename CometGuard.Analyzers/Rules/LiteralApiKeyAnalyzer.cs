@@ -10,7 +10,7 @@ namespace CometGuard.Analyzers.Rules
     /// the sink catalogue, or shaped like a vendor key anywhere in a string literal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class LiteralApiKeyAnalyzer : DiagnosticAnalyzer
+    public sealed class LiteralApiKeyAnalyzer : RuleAnalyzer
     {
         /// <summary>Diagnostic property: the environment variable the fix reads.</summary>
         public const string VariableProperty = "Variable";
@@ -21,25 +21,23 @@ namespace CometGuard.Analyzers.Rules
         public const string ReplaceKey = "Key";
         public const string ReplaceBearer = "Bearer";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LiteralApiKey);
-
-        public override void Initialize(AnalysisContext context)
+        public LiteralApiKeyAnalyzer()
+            : base(Descriptors.LiteralApiKey)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Skip);
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var analysis = new CompilationAnalysis(ResolvedSinks.Create(start.Compilation));
+
+            // Vendor key shapes are leaks wherever they appear, sink or not.
+            start.RegisterSyntaxNodeAction(analysis.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+
+            if (analysis.Sinks.Has(SinkKind.Credential))
             {
-                var analysis = new CompilationAnalysis(ResolvedSinks.Create(start.Compilation));
-
-                // Vendor key shapes are leaks wherever they appear, sink or not.
-                start.RegisterSyntaxNodeAction(analysis.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
-
-                if (analysis.Sinks.Has(SinkKind.Credential))
-                {
-                    start.RegisterOperationAction(SinkArguments.Create(analysis.Sinks, SinkKinds.Of(SinkKind.Credential), analysis.AnalyzeArgument), SinkArguments.OperationKinds);
-                    start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                }
-            });
+                start.RegisterOperationAction(SinkArguments.Create(analysis.Sinks, SinkKinds.Of(SinkKind.Credential), analysis.AnalyzeArgument), SinkArguments.OperationKinds);
+                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            }
         }
 
         private sealed class CompilationAnalysis
@@ -84,7 +82,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var parameter = argument.Parameter!;
-                AnalyzeValue(context, argument.Value, Describe(parameter.ContainingSymbol) + " parameter '" + parameter.Name + "'");
+                AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter));
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -95,7 +93,7 @@ namespace CometGuard.Analyzers.Rules
                     && property.Type.SpecialType == SpecialType.System_String
                     && Sinks.IsSink(property, SinkKind.Credential))
                 {
-                    AnalyzeValue(context, assignment.Value, "property '" + property.ContainingType.Name + "." + property.Name + "'");
+                    AnalyzeValue(context, assignment.Value, DiagnosticText.Property(property));
                 }
             }
 
@@ -150,12 +148,6 @@ namespace CometGuard.Analyzers.Rules
                 report(Diagnostic.Create(Descriptors.LiteralApiKey, location, additionalLocations, properties, SecretFingerprint.Describe(secret), position, variable));
             }
 
-            private static string Describe(ISymbol member)
-            {
-                return member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                    ? "'" + constructor.ContainingType.Name + "' constructor"
-                    : "'" + member.ContainingType?.Name + "." + member.Name + "'";
-            }
         }
     }
 }
