@@ -6,6 +6,9 @@ namespace CometGuard.Analyzers.Retry
     /// </summary>
     public abstract class RetryAnalyzer : RuleAnalyzer
     {
+        /// <summary>Diagnostic property: which retry shape was reported (each rule lists its kinds); the fixes dispatch on it.</summary>
+        public const string KindProperty = "Kind";
+
         private protected RetryAnalyzer(DiagnosticDescriptor descriptor)
             : base(descriptor)
         {

@@ -11,9 +11,6 @@ namespace CometGuard.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryOnClientErrorAnalyzer : RetryAnalyzer
     {
-        /// <summary>Diagnostic property: <see cref="KindStatusTest"/> or <see cref="KindUncheckedException"/>.</summary>
-        public const string KindProperty = "Kind";
-
         /// <summary>The reported expression is a status test on the response expression in <see cref="ResponseProperty"/>.</summary>
         public const string KindStatusTest = "StatusTest";
 

@@ -8,9 +8,6 @@ namespace CometGuard.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryWithoutJitterAnalyzer : RetryAnalyzer
     {
-        /// <summary>Diagnostic property: <see cref="KindImmediate"/>, <see cref="KindConstantSleep"/> or <see cref="KindOptions"/>.</summary>
-        public const string KindProperty = "Kind";
-
         /// <summary>A Polly v7 <c>Retry</c>/<c>RetryAsync</c> name.</summary>
         public const string KindImmediate = "Immediate";
 

@@ -12,9 +12,6 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>Diagnostic property: the retry limit the fix caps at.</summary>
         public const string BudgetProperty = "Budget";
 
-        /// <summary>Diagnostic property: <see cref="KindCount"/>, <see cref="KindForever"/> or <see cref="KindLoop"/>.</summary>
-        public const string KindProperty = "Kind";
-
         /// <summary>The reported expression is a retry count to replace with the limit.</summary>
         public const string KindCount = "Count";
 

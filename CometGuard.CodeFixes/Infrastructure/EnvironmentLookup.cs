@@ -1,7 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.CodeFixes.Infrastructure
 {

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace CometGuard.CodeFixes.Infrastructure
 {
     /// <summary>Where a literal can be replaced by an arbitrary run-time expression.</summary>

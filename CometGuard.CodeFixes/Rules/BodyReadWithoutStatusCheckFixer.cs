@@ -1,16 +1,6 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.CodeFixes.Rules
 {
@@ -21,28 +11,20 @@ namespace CometGuard.CodeFixes.Rules
     /// call once per response and block.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BodyReadWithoutStatusCheckFixer)), Shared]
-    public sealed class BodyReadWithoutStatusCheckFixer : CodeFixProvider
+    public sealed class BodyReadWithoutStatusCheckFixer : RuleFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.BodyReadWithoutStatusCheck);
+        public BodyReadWithoutStatusCheckFixer()
+            : base(RuleIdentifiers.BodyReadWithoutStatusCheck, LanguageVersion.CSharp1)
+        {
+        }
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
             await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (Plan(root, diagnostic) is { } edit)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, diagnostic) is not { } edit)
-                {
-                    continue;
-                }
-
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Call " + edit.Response + ".EnsureSuccessStatusCode() before reading the body",
@@ -50,6 +32,8 @@ namespace CometGuard.CodeFixes.Rules
                         equivalenceKey: nameof(BodyReadWithoutStatusCheckFixer)),
                     diagnostic);
             }
+
+            return Task.CompletedTask;
         }
 
         private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)

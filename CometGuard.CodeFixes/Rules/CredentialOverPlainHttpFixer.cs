@@ -1,14 +1,5 @@
 using System;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.CodeFixes.Rules
 {
@@ -19,50 +10,42 @@ namespace CometGuard.CodeFixes.Rules
     /// sent, the fix edits that declaration's literal. Port numbers are left alone: check the server's TLS port.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CredentialOverPlainHttpFixer)), Shared]
-    public sealed class CredentialOverPlainHttpFixer : CodeFixProvider
+    public sealed class CredentialOverPlainHttpFixer : RuleFixer
     {
         private const string Http = "http://";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.CredentialOverPlainHttp);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CredentialOverPlainHttpFixer()
+            : base(RuleIdentifiers.CredentialOverPlainHttp, LanguageVersion.CSharp1)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        private protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (FindSchemeToken(node) is { } token)
             {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Use https://",
+                        ct => ReplaceAsync(context.Document, token, ct),
+                        equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
+                    diagnostic);
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            // Reported where a field, constant or local is sent: the literal is at its declaration.
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model is not null
+                && Declaration(node, model, context.CancellationToken) is { } declaration
+                && FindSchemeToken(declaration) is { } declared
+                && context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is { } declaringDocument)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (FindSchemeToken(node) is { } token)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use https://",
-                            ct => ReplaceAsync(context.Document, token, ct),
-                            equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
-                        diagnostic);
-                    continue;
-                }
-
-                // Reported where a field, constant or local is sent: the literal is at its declaration.
-                var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                if (model is not null
-                    && Declaration(node, model, context.CancellationToken) is { } declaration
-                    && FindSchemeToken(declaration) is { } declared
-                    && context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is { } declaringDocument)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Use https:// in '" + declared.ValueText.Trim() + "'",
-                            ct => ReplaceAsync(declaringDocument, declared, ct),
-                            equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Use https:// in '" + declared.ValueText.Trim() + "'",
+                        ct => ReplaceAsync(declaringDocument, declared, ct),
+                        equivalenceKey: nameof(CredentialOverPlainHttpFixer)),
+                    diagnostic);
             }
         }
 

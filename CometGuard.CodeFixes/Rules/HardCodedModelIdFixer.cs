@@ -1,15 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -24,59 +13,46 @@ namespace CometGuard.CodeFixes.Rules
     /// parameter value, or JSON text.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardCodedModelIdFixer)), Shared]
-    public sealed class HardCodedModelIdFixer : CodeFixProvider
+    public sealed class HardCodedModelIdFixer : RuleFixer
     {
         // One key for every variant so Fix All rewrites each site with the source in its own scope.
         private const string EquivalenceKey = nameof(HardCodedModelIdFixer);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HardCodedModelId);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public HardCodedModelIdFixer()
+            : base(RuleIdentifiers.HardCodedModelId, LanguageVersion.CSharp7)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+        }
+
+        // The fix writes `?? throw` (a throw expression): C# 7.
+        private protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.FixProperty, out var fix)
+                || !diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.VariableProperty, out var variable)
+                || !diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.ConfigurationKeyProperty, out var key)
+                || variable is null
+                || key is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax use
+                || await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is not { } model)
             {
                 return;
             }
 
-            // The fix writes `?? throw` (a throw expression).
-            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp7))
+            // A literal one hop away (local or static readonly initializer in this document) is fixed at
+            // its source so every use benefits; a const stays and its use is replaced instead.
+            var literal = fix == HardCodedModelIdAnalyzer.FixReplace && SourceOf(diagnostic, root) is { } source ? source : use;
+            if (!ExpressionPositions.CanStandForExpression(literal))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.FixProperty, out var fix)
-                    || !diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.VariableProperty, out var variable)
-                    || !diagnostic.Properties.TryGetValue(HardCodedModelIdAnalyzer.ConfigurationKeyProperty, out var key)
-                    || variable is null
-                    || key is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax use)
-                {
-                    continue;
-                }
+            var system = EnvironmentLookup.Qualifier(model, literal.SpanStart);
+            var (title, text) = fix == HardCodedModelIdAnalyzer.FixFallback
+                ? ("Fail when no model is configured", Throw(system, "No model is configured: set '" + key + "' or the " + variable + " environment variable."))
+                : Replacement(model, literal, key, variable, system, context.CancellationToken);
 
-                // A literal one hop away (local or static readonly initializer in this document) is fixed at
-                // its source so every use benefits; a const stays and its use is replaced instead.
-                var literal = fix == HardCodedModelIdAnalyzer.FixReplace && SourceOf(diagnostic, root) is { } source ? source : use;
-                if (!ExpressionPositions.CanStandForExpression(literal))
-                {
-                    continue;
-                }
-
-                var system = EnvironmentLookup.Qualifier(model, literal.SpanStart);
-                var (title, text) = fix == HardCodedModelIdAnalyzer.FixFallback
-                    ? ("Fail when no model is configured", Throw(system, "No model is configured: set '" + key + "' or the " + variable + " environment variable."))
-                    : Replacement(model, literal, key, variable, system, context.CancellationToken);
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, text, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, text, ct), EquivalenceKey),
+                diagnostic);
         }
 
         private static ExpressionSyntax? SourceOf(Diagnostic diagnostic, SyntaxNode root)

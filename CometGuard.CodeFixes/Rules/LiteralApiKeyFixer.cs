@@ -1,16 +1,5 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace CometGuard.CodeFixes.Rules
@@ -21,37 +10,24 @@ namespace CometGuard.CodeFixes.Rules
     /// attribute argument, a default parameter value or a case label).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LiteralApiKeyFixer)), Shared]
-    public sealed class LiteralApiKeyFixer : CodeFixProvider
+    public sealed class LiteralApiKeyFixer : RuleFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.LiteralApiKey);
+        public LiteralApiKeyFixer()
+            : base(RuleIdentifiers.LiteralApiKey, LanguageVersion.CSharp7)
+        {
+        }
 
         // Several uses of one field share its literal: rewrite each literal once per document.
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        // The fix writes `?? throw` (a throw expression): C# 7.
+        private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.ReplaceProperty, out var replace)
+                && diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.VariableProperty, out var variable)
+                && variable is not null
+                && FindLiteral(root, diagnostic) is { } literal)
             {
-                return;
-            }
-
-            // The fix writes `?? throw` (a throw expression).
-            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp7))
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.ReplaceProperty, out var replace)
-                    || !diagnostic.Properties.TryGetValue(LiteralApiKeyAnalyzer.VariableProperty, out var variable)
-                    || variable is null
-                    || FindLiteral(root, diagnostic) is not { } literal)
-                {
-                    continue;
-                }
-
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Read the key from the '" + variable + "' environment variable",
@@ -64,6 +40,8 @@ namespace CometGuard.CodeFixes.Rules
                         equivalenceKey: nameof(LiteralApiKeyFixer) + variable),
                     diagnostic);
             }
+
+            return Task.CompletedTask;
         }
 
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)

@@ -1,15 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.CodeFixes.Rules
 {
@@ -21,56 +10,37 @@ namespace CometGuard.CodeFixes.Rules
     /// <c>Handle&lt;ClientResultException&gt;()</c> gets a status predicate.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnClientErrorFixer)), Shared]
-    public sealed class RetryOnClientErrorFixer : CodeFixProvider
+    public sealed class RetryOnClientErrorFixer : RetryFixer
     {
         private const string Title = "Retry only 408, 429 and 5xx";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RetryOnClientError);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public RetryOnClientErrorFixer()
+            : base(RuleIdentifiers.RetryOnClientError, LanguageVersion.CSharp9)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        // The fix writes `is 408 or 429 or >= 500` (relational and `or` patterns): C# 9.
+        private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic, string kind, SyntaxNode node)
+        {
+            if (kind == RetryOnClientErrorAnalyzer.KindStatusTest
+                && node is ExpressionSyntax test
+                && diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.ResponseProperty, out var response)
+                && response is not null)
             {
-                return;
+                var whole = diagnostic.Properties.ContainsKey(RetryOnClientErrorAnalyzer.WholePolicyProperty);
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => ReplaceTestAsync(context.Document, test, response, whole, ct), nameof(RetryOnClientErrorFixer)),
+                    diagnostic);
             }
-
-            // The fix writes `is 408 or 429 or >= 500` (relational and `or` patterns).
-            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp9))
+            else if (kind == RetryOnClientErrorAnalyzer.KindUncheckedException
+                && node is GenericNameSyntax name
+                && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
+                && member.Name == name
+                && invocation.ArgumentList.Arguments.Count == 0)
             {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.KindProperty, out var kind))
-                {
-                    continue;
-                }
-
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (kind == RetryOnClientErrorAnalyzer.KindStatusTest
-                    && node is ExpressionSyntax test
-                    && diagnostic.Properties.TryGetValue(RetryOnClientErrorAnalyzer.ResponseProperty, out var response)
-                    && response is not null)
-                {
-                    var whole = diagnostic.Properties.ContainsKey(RetryOnClientErrorAnalyzer.WholePolicyProperty);
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => ReplaceTestAsync(context.Document, test, response, whole, ct), nameof(RetryOnClientErrorFixer)),
-                        diagnostic);
-                }
-                else if (kind == RetryOnClientErrorAnalyzer.KindUncheckedException
-                    && node is GenericNameSyntax name
-                    && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
-                    && member.Name == name
-                    && invocation.ArgumentList.Arguments.Count == 0)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, ct => AddStatusPredicateAsync(context.Document, invocation, ct), nameof(RetryOnClientErrorFixer)),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => AddStatusPredicateAsync(context.Document, invocation, ct), nameof(RetryOnClientErrorFixer)),
+                    diagnostic);
             }
         }
 

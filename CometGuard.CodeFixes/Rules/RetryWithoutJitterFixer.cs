@@ -1,17 +1,6 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace CometGuard.CodeFixes.Rules
@@ -22,62 +11,43 @@ namespace CometGuard.CodeFixes.Rules
     /// the 2 s default); Polly v7 gets a jittered exponential sleep provider.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryWithoutJitterFixer)), Shared]
-    public sealed class RetryWithoutJitterFixer : CodeFixProvider
+    public sealed class RetryWithoutJitterFixer : RetryFixer
     {
         private const string Title = "Use exponential backoff with jitter";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RetryWithoutJitter);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public RetryWithoutJitterFixer()
+            : base(RuleIdentifiers.RetryWithoutJitter, LanguageVersion.CSharp3)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        // The fix writes lambdas and object initializers: C# 3.
+        private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic, string kind, SyntaxNode node)
+        {
+            switch (kind)
             {
-                return;
-            }
+                case RetryWithoutJitterAnalyzer.KindImmediate
+                    when node is SimpleNameSyntax name
+                        && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
+                        && member.Name == name
+                        && invocation.ArgumentList.Arguments.Count <= 1
+                        && invocation.ArgumentList.Arguments.All(a => a.NameColon is null || a.NameColon.Name.Identifier.ValueText == KnownMembers.RetryCountParameter):
+                    Register(context, diagnostic, ct => WaitAsync(context.Document, invocation, name, ct));
+                    break;
+                case RetryWithoutJitterAnalyzer.KindConstantSleep when node.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } lambda:
+                    Register(context, diagnostic, ct => JitterSleepAsync(context.Document, lambda, ct));
+                    break;
+                case RetryWithoutJitterAnalyzer.KindOptions when diagnostic.AdditionalLocations.Count > 0:
+                    if (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
+                        .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation)
+                    {
+                        Register(context, diagnostic, ct => FixCreationAsync(context.Document, creation, ct));
+                    }
 
-            // The fix writes lambdas and object initializers.
-            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp3))
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(RetryWithoutJitterAnalyzer.KindProperty, out var kind))
-                {
-                    continue;
-                }
-
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                switch (kind)
-                {
-                    case RetryWithoutJitterAnalyzer.KindImmediate
-                        when node is SimpleNameSyntax name
-                            && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
-                            && member.Name == name
-                            && invocation.ArgumentList.Arguments.Count <= 1
-                            && invocation.ArgumentList.Arguments.All(a => a.NameColon is null || a.NameColon.Name.Identifier.ValueText == "retryCount"):
-                        Register(context, diagnostic, ct => WaitAsync(context.Document, invocation, name, ct));
-                        break;
-                    case RetryWithoutJitterAnalyzer.KindConstantSleep when node.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } lambda:
-                        Register(context, diagnostic, ct => JitterSleepAsync(context.Document, lambda, ct));
-                        break;
-                    case RetryWithoutJitterAnalyzer.KindOptions when diagnostic.AdditionalLocations.Count > 0:
-                        if (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
-                            .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation)
-                        {
-                            Register(context, diagnostic, ct => FixCreationAsync(context.Document, creation, ct));
-                        }
-
-                        break;
-                    case RetryWithoutJitterAnalyzer.KindOptions
-                        when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Left: MemberAccessExpressionSyntax target, Parent: ExpressionStatementSyntax }:
-                        Register(context, diagnostic, ct => FixStatementsAsync(context.Document, target.Expression, ct));
-                        break;
-                }
+                    break;
+                case RetryWithoutJitterAnalyzer.KindOptions
+                    when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Left: MemberAccessExpressionSyntax target, Parent: ExpressionStatementSyntax }:
+                    Register(context, diagnostic, ct => FixStatementsAsync(context.Document, target.Expression, ct));
+                    break;
             }
         }
 

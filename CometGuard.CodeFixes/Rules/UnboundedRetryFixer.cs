@@ -1,15 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.CodeFixes.Rules
 {
@@ -20,47 +9,36 @@ namespace CometGuard.CodeFixes.Rules
     /// Hand-written loops are left to the developer.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedRetryFixer)), Shared]
-    public sealed class UnboundedRetryFixer : CodeFixProvider
+    public sealed class UnboundedRetryFixer : RetryFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnboundedRetry);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public UnboundedRetryFixer()
+            : base(RuleIdentifiers.UnboundedRetry, LanguageVersion.CSharp1)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic, string kind, SyntaxNode node)
+        {
+            if (!diagnostic.Properties.TryGetValue(UnboundedRetryAnalyzer.BudgetProperty, out var limitText) || !int.TryParse(limitText, out var limit))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var title = "Cap retries at " + limit;
+            if (kind == UnboundedRetryAnalyzer.KindCount && node is ExpressionSyntax count)
             {
-                if (!diagnostic.Properties.TryGetValue(UnboundedRetryAnalyzer.KindProperty, out var kind)
-                    || !diagnostic.Properties.TryGetValue(UnboundedRetryAnalyzer.BudgetProperty, out var budgetText)
-                    || !int.TryParse(budgetText, out var budget))
-                {
-                    continue;
-                }
-
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var title = "Cap retries at " + budget;
-                if (kind == UnboundedRetryAnalyzer.KindCount && node is ExpressionSyntax count)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(title, ct => ReplaceCountAsync(context.Document, count, budget, ct), nameof(UnboundedRetryFixer) + budget),
-                        diagnostic);
-                }
-                else if (kind == UnboundedRetryAnalyzer.KindForever
-                    && node is SimpleNameSyntax name
-                    && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
-                    && member.Name == name
-                    && CanBound(name.Identifier.ValueText, invocation))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(title, ct => BoundAsync(context.Document, invocation, name, budget, ct), nameof(UnboundedRetryFixer) + budget),
-                        diagnostic);
-                }
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, ct => ReplaceCountAsync(context.Document, count, limit, ct), nameof(UnboundedRetryFixer) + limit),
+                    diagnostic);
+            }
+            else if (kind == UnboundedRetryAnalyzer.KindForever
+                && node is SimpleNameSyntax name
+                && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
+                && member.Name == name
+                && CanBound(name.Identifier.ValueText, invocation))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, ct => BoundAsync(context.Document, invocation, name, limit, ct), nameof(UnboundedRetryFixer) + limit),
+                    diagnostic);
             }
         }
 

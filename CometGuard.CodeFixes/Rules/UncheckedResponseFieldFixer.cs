@@ -1,17 +1,6 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using CometGuard.Analyzers;
-using CometGuard.Analyzers.Rules;
-using CometGuard.CodeFixes.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
@@ -27,37 +16,24 @@ namespace CometGuard.CodeFixes.Rules
     /// fields have no automatic fix (see the rule page).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UncheckedResponseFieldFixer)), Shared]
-    public sealed class UncheckedResponseFieldFixer : CodeFixProvider
+    public sealed class UncheckedResponseFieldFixer : RuleFixer
     {
         private const string Title = "Read the element with a null-conditional …OrDefault()";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UncheckedResponseField);
+        public UncheckedResponseFieldFixer()
+            : base(RuleIdentifiers.UncheckedResponseField, LanguageVersion.CSharp6)
+        {
+        }
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
             await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        // The fix writes `?.` (null-conditional access): C# 6.
+        private protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (model is not null && Plan(root, model, diagnostic, context.CancellationToken) is not null)
             {
-                return;
-            }
-
-            // The fix writes `?.` (null-conditional access).
-            if (!LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp6))
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is null)
-                {
-                    continue;
-                }
-
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), equivalenceKey: nameof(UncheckedResponseFieldFixer)),
                     diagnostic);
