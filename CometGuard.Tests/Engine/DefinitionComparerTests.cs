@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
-namespace CometGuard.Tests.Meta
+namespace CometGuard.Tests.Engine
 {
     /// <summary>The sink tables key definitions by reference: a definition must be one object however it is reached.</summary>
     public class DefinitionComparerTests

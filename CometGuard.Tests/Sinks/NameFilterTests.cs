@@ -7,7 +7,7 @@ using CometGuard.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace CometGuard.Tests.Meta
+namespace CometGuard.Tests.Sinks
 {
     /// <summary>
     /// <see cref="ResolvedSinks.Names"/>, the rules' every-call pre-check: it lets through every member a catalogue row

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
-namespace CometGuard.Tests.Meta
+namespace CometGuard.Tests.Sinks
 {
     /// <summary>
     /// <see cref="ResolvedSinks.CallKinds"/> and <see cref="ResolvedSinks.MemberKinds"/>, the one-lookup pre-checks, never

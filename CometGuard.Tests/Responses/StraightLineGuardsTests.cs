@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
-namespace CometGuard.Tests.Meta
+namespace CometGuard.Tests.Responses
 {
     /// <summary>
     /// <see cref="StraightLineGuards.MayBranch"/> lets a rule skip the control flow graph of a body with no conditional

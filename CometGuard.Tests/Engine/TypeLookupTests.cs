@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace CometGuard.Tests.Meta
+namespace CometGuard.Tests.Engine
 {
     /// <summary>The namespace-walk type lookup finds what <c>GetTypeByMetadataName</c> finds.</summary>
     public class TypeLookupTests
