@@ -7,6 +7,20 @@ namespace CometGuard.Analyzers.Engine
     /// </summary>
     internal static class CometGuardOptions
     {
+        /// <summary>
+        /// Every option with its documented default and the rules that read it: the README's option table and each rule
+        /// page are checked against this list, and each listed rule against the code that reads the key.
+        /// </summary>
+        public static ImmutableArray<OptionDefinition> All { get; } = ImmutableArray.Create(
+            new OptionDefinition(ModelVariable, DefaultModelVariable, RuleIdentifiers.HardCodedModelId),
+            new OptionDefinition(ModelConfigurationKey, DefaultModelConfigurationKey, RuleIdentifiers.HardCodedModelId),
+            new OptionDefinition(ApiKeyVariable, DefaultApiKeyVariable, RuleIdentifiers.LiteralApiKey),
+            new OptionDefinition(MaxRetryAttempts, "3", RuleIdentifiers.UnboundedRetry),
+            new OptionDefinition(LoggerTypes, string.Empty, RuleIdentifiers.SensitiveDataLogged),
+            new OptionDefinition(SensitiveMemberNames, string.Empty, RuleIdentifiers.SensitiveDataLogged),
+            new OptionDefinition(ConsoleIsLog, "auto", RuleIdentifiers.SensitiveDataLogged),
+            new OptionDefinition(AllowedHttpHosts, string.Empty, RuleIdentifiers.CredentialOverPlainHttp));
+
         public const string ModelVariable = "cometguard.model_variable";
         public const string DefaultModelVariable = "COMETAPI_MODEL";
         public const string ModelConfigurationKey = "cometguard.model_configuration_key";
@@ -15,7 +29,7 @@ namespace CometGuard.Analyzers.Engine
         public const string ApiKeyVariable = "cometguard.api_key_variable";
         public const string DefaultApiKeyVariable = "COMETAPI_API_KEY";
 
-        /// <summary>CG0003/CG0011: retries allowed per request (the SRE book's limit, the standard resilience handler's default).</summary>
+        /// <summary>CG0003: retries allowed per request (the SRE book's limit, the standard resilience handler's default).</summary>
         public const string MaxRetryAttempts = "cometguard.max_retry_attempts";
         public const int DefaultMaxRetryAttempts = 3;
         /// <summary>CG0008: extra logger types (metadata names); every string or object argument of their methods is logged.</summary>
@@ -68,5 +82,22 @@ namespace CometGuard.Analyzers.Engine
                 ? parsed
                 : defaultValue;
         }
+    }
+
+    /// <summary>One <c>cometguard.*</c> option: its key, its default as the docs give it (empty for none), the rules that read it.</summary>
+    internal sealed class OptionDefinition
+    {
+        public OptionDefinition(string key, string defaultValue, params string[] rules)
+        {
+            Key = key;
+            Default = defaultValue;
+            Rules = ImmutableArray.Create(rules);
+        }
+
+        public string Key { get; }
+
+        public string Default { get; }
+
+        public ImmutableArray<string> Rules { get; }
     }
 }
