@@ -9,7 +9,7 @@ namespace CometGuard.Analyzers.Engine
         /// <see cref="GeneratedCodeAnalysisFlags.Analyze"/> the driver runs no callback there. The rules report only at
         /// what their callbacks analysed, so the driver's second, per-diagnostic check is left out
         /// (<see cref="GeneratedCodeAnalysisFlags.ReportDiagnostics"/>): it scans the file's tokens and takes a
-        /// driver-wide lock on every report, up to a quarter of a rule's time in the benchmark, whose gateway code is dense with findings.
+        /// driver-wide lock on every report (docs/performance.md).
         /// </summary>
         public const GeneratedCodeAnalysisFlags Skip = GeneratedCodeAnalysisFlags.ReportDiagnostics;
     }

@@ -13,7 +13,7 @@ namespace CometGuard.Analyzers.Secrets
         private const int Window = 512;
 
         // Built on first use, only when a literal passes the cheap pre-filter. Interpreted patterns
-        // (RegexOptions.Compiled cost ~200 ms per build at analyzer load, more than it saves). They run
+        // (RegexOptions.Compiled costs more at analyzer load than it saves; docs/performance.md). They run
         // only on bounded windows, so no match timeout is needed: a timeout would make results
         // depend on how loaded the build machine is.
         private static class Patterns

@@ -149,6 +149,9 @@ namespace CometGuard.Analyzers.Sinks
         private KnownSymbols(Compilation compilation)
         {
             _compilation = compilation;
+            String = compilation.GetSpecialType(SpecialType.System_String);
+            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
         }
 
         /// <summary>The known types of <paramref name="compilation"/>, one table for all rules.</summary>
@@ -174,11 +177,11 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>Any other type by metadata name (the sink catalogue's rows), looked up once.</summary>
         public INamedTypeSymbol? Type(string metadataName) => _byName.GetOrAdd(metadataName, name => _compilation.FindType(name));
 
-        public INamedTypeSymbol String => _compilation.GetSpecialType(SpecialType.System_String);
+        public INamedTypeSymbol String { get; }
 
-        public INamedTypeSymbol DateTime => _compilation.GetSpecialType(SpecialType.System_DateTime);
+        public INamedTypeSymbol DateTime { get; }
 
-        public INamedTypeSymbol Enumerable => _compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+        public INamedTypeSymbol Enumerable { get; }
 
         /// <summary>True when <paramref name="type"/> is the known type or derives from it (generic types by definition).</summary>
         public bool IsOrDerives(ITypeSymbol? type, KnownType known) => TypeLookup.DerivesFrom(type, this[known]);

@@ -4,7 +4,7 @@ namespace CometGuard.Analyzers.Sinks
     /// <summary>
     /// The member names that can lead to some sink kinds, as 256 bits a rule keeps inline in its own object: the
     /// every-call "can this call matter?" test reads the call's name and the rule's object, where a dictionary
-    /// lookup touched five or six cache lines (about a microsecond a call in a build). It may let a name through
+    /// lookup touches several cache lines on every call. It may let a name through
     /// that leads nowhere, which the catalogue then turns away; it never turns away a name that leads somewhere.
     /// </summary>
     public readonly struct NameFilter

@@ -8,7 +8,7 @@ namespace CometGuard.Analyzers.Sinks
     /// <summary>
     /// The sink catalogue resolved against one compilation, member by member as calls reach it: a rule pays
     /// for the catalogue members its code calls, not for reading every member of every catalogue type (decoding
-    /// them all from metadata took about a tenth of a second in a build with a fresh compiler).
+    /// them all from metadata is start-up cost every compilation would pay; docs/performance.md).
     /// Created in a compilation-start action and dropped with the compilation: nothing here outlives it.
     /// </summary>
     public sealed class ResolvedSinks

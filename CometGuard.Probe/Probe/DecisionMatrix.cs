@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CometGuard.Probe
 {
@@ -90,5 +91,83 @@ namespace CometGuard.Probe
 
         private static DecisionRule R(HappyPathClass? happy, ErrorPathClass? error, FallbackDecision fallback, RetryDecision retry, string reason)
             => new DecisionRule(happy, error, fallback, retry, reason);
+    }
+
+    /// <summary>
+    /// From what a request observed to the class the decision table reads: every outcome is placed explicitly, so a
+    /// new outcome cannot fall into a class by default.
+    /// </summary>
+    internal static class OutcomeClasses
+    {
+        public static HappyPathClass OfHappyPath(AttemptObservation o, SmokeProbeOptions options)
+        {
+            switch (o.Outcome)
+            {
+                case ProbeOutcome.Success:
+                    if (o.ApplicationReads.Any(r => r.Presence != FieldPresence.Present))
+                    {
+                        return HappyPathClass.ApplicationReadMissing;
+                    }
+
+                    return options.RequireExactModelMatch && o.ServedModelMatch != ServedModelMatch.Exact
+                        ? HappyPathClass.ServedModelMismatch
+                        : HappyPathClass.Healthy;
+                case ProbeOutcome.CredentialsRejected:
+                    return HappyPathClass.CredentialsRejected;
+                case ProbeOutcome.Redirect:
+                case ProbeOutcome.HtmlBody:
+                case ProbeOutcome.NotFound:
+                    return HappyPathClass.WrongPath;
+                case ProbeOutcome.RequestRejected:
+                case ProbeOutcome.OtherClientError:
+                    return HappyPathClass.RequestRejected;
+                case ProbeOutcome.Throttled:
+                    return o.RetryAfter is TimeSpan wait && wait > options.RetryAfterCap
+                        ? HappyPathClass.ThrottledBeyondCap
+                        : HappyPathClass.Throttled;
+                case ProbeOutcome.ServerError:
+                case ProbeOutcome.Timeout:
+                case ProbeOutcome.ConnectionFailed:
+                case ProbeOutcome.NotAttempted:
+                    return HappyPathClass.Unavailable;
+                case ProbeOutcome.ErrorBodyOn2xx:
+                case ProbeOutcome.UnexpectedObject:
+                case ProbeOutcome.MissingId:
+                case ProbeOutcome.EmptyChoices:
+                case ProbeOutcome.NotCompleted:
+                case ProbeOutcome.UnparseableBody:
+                case ProbeOutcome.OversizedBody:
+                    return HappyPathClass.ShapeMismatch;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(o), o.Outcome, "An outcome with no happy-path class.");
+            }
+        }
+
+        public static ErrorPathClass OfErrorPath(AttemptObservation o)
+        {
+            if (o.Outcome == ProbeOutcome.CredentialsRejected)
+            {
+                return ErrorPathClass.CredentialsRejected;
+            }
+
+            if (o.StatusClass == StatusClass.Success2xx && o.Outcome != ProbeOutcome.HtmlBody)
+            {
+                return ErrorPathClass.Accepted;
+            }
+
+            return o.Outcome is ProbeOutcome.RequestRejected or ProbeOutcome.OtherClientError
+                ? ErrorPathClass.Rejected
+                : ErrorPathClass.Ambiguous;
+        }
+
+        /// <summary>What an error-path class means, in the words written into <c>notes</c>.</summary>
+        public static string Describe(ErrorPathClass errorClass) => errorClass switch
+        {
+            ErrorPathClass.Rejected => "invalid request rejected as expected",
+            ErrorPathClass.Accepted => "invalid request accepted",
+            ErrorPathClass.CredentialsRejected => "credentials rejected",
+            ErrorPathClass.Ambiguous => "ambiguous, not retried",
+            _ => throw new ArgumentOutOfRangeException(nameof(errorClass), errorClass, "An error-path class with no description."),
+        };
     }
 }

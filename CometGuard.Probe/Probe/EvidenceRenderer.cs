@@ -147,13 +147,19 @@ namespace CometGuard.Probe
         {
             EndpointFamily.ChatCompletions => "CHAT_COMPLETIONS",
             EndpointFamily.Responses => "RESPONSES",
-            _ => "UNSPECIFIED",
+            EndpointFamily.Unspecified => "UNSPECIFIED",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The runbook token of a request type: <c>HAPPY_PATH</c> or <c>ERROR_PATH</c>.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The token.</returns>
-        public static string Token(RequestType value) => value == RequestType.ErrorPath ? "ERROR_PATH" : "HAPPY_PATH";
+        public static string Token(RequestType value) => value switch
+        {
+            RequestType.HappyPath => "HAPPY_PATH",
+            RequestType.ErrorPath => "ERROR_PATH",
+            _ => throw Unknown(value),
+        };
 
         /// <summary>The runbook token of a status class: <c>2XX</c>, <c>3XX</c>, <c>4XX</c>, <c>5XX</c> or <c>NETWORK_ERROR</c>.</summary>
         /// <param name="value">The value.</param>
@@ -164,7 +170,8 @@ namespace CometGuard.Probe
             StatusClass.Redirect3xx => "3XX",
             StatusClass.ClientError4xx => "4XX",
             StatusClass.ServerError5xx => "5XX",
-            _ => "NETWORK_ERROR",
+            StatusClass.NetworkError => "NETWORK_ERROR",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The runbook token of a presence: <c>TRUE</c>, <c>FALSE</c> or <c>NOT_RETURNED</c>.</summary>
@@ -174,7 +181,8 @@ namespace CometGuard.Probe
         {
             FieldPresence.Present => "TRUE",
             FieldPresence.Absent => "FALSE",
-            _ => "NOT_RETURNED",
+            FieldPresence.NotReturned => "NOT_RETURNED",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The runbook token of a retry decision: <c>NO_RETRY</c>, <c>SINGLE_RETRY</c> or <c>ESCALATE</c>.</summary>
@@ -184,7 +192,8 @@ namespace CometGuard.Probe
         {
             RetryDecision.SingleRetry => "SINGLE_RETRY",
             RetryDecision.Escalate => "ESCALATE",
-            _ => "NO_RETRY",
+            RetryDecision.NoRetry => "NO_RETRY",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The runbook token of a fallback decision: <c>KEEP_PRIMARY</c>, <c>ROUTE_CANARY</c>, <c>ROLL_BACK</c> or <c>ESCALATE</c>.</summary>
@@ -195,7 +204,8 @@ namespace CometGuard.Probe
             FallbackDecision.RouteCanary => "ROUTE_CANARY",
             FallbackDecision.RollBack => "ROLL_BACK",
             FallbackDecision.Escalate => "ESCALATE",
-            _ => "KEEP_PRIMARY",
+            FallbackDecision.KeepPrimary => "KEEP_PRIMARY",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The token of a served-model match: <c>EXACT</c>, <c>DATED_VARIANT</c>, <c>DIFFERENT</c> or <c>NOT_RETURNED</c>.</summary>
@@ -206,7 +216,8 @@ namespace CometGuard.Probe
             ServedModelMatch.Exact => "EXACT",
             ServedModelMatch.DatedVariant => "DATED_VARIANT",
             ServedModelMatch.Different => "DIFFERENT",
-            _ => "NOT_RETURNED",
+            ServedModelMatch.NotReturned => "NOT_RETURNED",
+            _ => throw Unknown(value),
         };
 
         /// <summary>The token of an outcome, e.g. <c>ERROR_BODY_ON_2XX</c>, <c>TIMEOUT</c>.</summary>
@@ -217,6 +228,11 @@ namespace CometGuard.Probe
             ProbeOutcome.ErrorBodyOn2xx => "ERROR_BODY_ON_2XX",
             _ => ScreamingSnake(value.ToString()),
         };
+
+        /// <summary>A value no token is defined for: rendering it as some other value would be a wrong record.</summary>
+        private static ArgumentOutOfRangeException Unknown<T>(T value)
+            where T : struct, Enum
+            => new(nameof(value), value, "No evidence token for " + typeof(T).Name + " value " + value + ".");
 
         private static List<KeyValuePair<string, string>> RunbookValues(SmokeProbeEvidence record) => new()
         {

@@ -105,8 +105,8 @@ namespace CometGuard.Probe
                 var errorElapsed = _time.GetElapsedTime(errorStart);
                 var errorAt = _time.GetUtcNow();
 
-                var happyClass = ClassifyHappyPath(happy);
-                var errorClass = ClassifyErrorPath(error);
+                var happyClass = OutcomeClasses.OfHappyPath(happy, _options);
+                var errorClass = OutcomeClasses.OfErrorPath(error);
                 var decision = DecisionMatrix.Decide(happyClass, errorClass, _options.CurrentRoute, retrySpent);
 
                 var happyRecord = BuildRecord(RequestType.HappyPath, happy, happyAttempts, happyElapsed, happyAt, decision, HappyNotes(happy, happyClass, retrySpent));
@@ -296,59 +296,6 @@ namespace CometGuard.Probe
                 return null;
             }
 
-            private HappyPathClass ClassifyHappyPath(AttemptObservation o)
-            {
-                switch (o.Outcome)
-                {
-                    case ProbeOutcome.Success:
-                        if (o.ApplicationReads.Any(r => r.Presence != FieldPresence.Present))
-                        {
-                            return HappyPathClass.ApplicationReadMissing;
-                        }
-
-                        return _options.RequireExactModelMatch && o.ServedModelMatch != ServedModelMatch.Exact
-                            ? HappyPathClass.ServedModelMismatch
-                            : HappyPathClass.Healthy;
-                    case ProbeOutcome.CredentialsRejected:
-                        return HappyPathClass.CredentialsRejected;
-                    case ProbeOutcome.Redirect:
-                    case ProbeOutcome.HtmlBody:
-                    case ProbeOutcome.NotFound:
-                        return HappyPathClass.WrongPath;
-                    case ProbeOutcome.RequestRejected:
-                    case ProbeOutcome.OtherClientError:
-                        return HappyPathClass.RequestRejected;
-                    case ProbeOutcome.Throttled:
-                        return o.RetryAfter is TimeSpan wait && wait > _options.RetryAfterCap
-                            ? HappyPathClass.ThrottledBeyondCap
-                            : HappyPathClass.Throttled;
-                    case ProbeOutcome.ServerError:
-                    case ProbeOutcome.Timeout:
-                    case ProbeOutcome.ConnectionFailed:
-                    case ProbeOutcome.NotAttempted:
-                        return HappyPathClass.Unavailable;
-                    default:
-                        return HappyPathClass.ShapeMismatch;
-                }
-            }
-
-            private static ErrorPathClass ClassifyErrorPath(AttemptObservation o)
-            {
-                if (o.Outcome == ProbeOutcome.CredentialsRejected)
-                {
-                    return ErrorPathClass.CredentialsRejected;
-                }
-
-                if (o.StatusClass == StatusClass.Success2xx && o.Outcome != ProbeOutcome.HtmlBody)
-                {
-                    return ErrorPathClass.Accepted;
-                }
-
-                return o.Outcome is ProbeOutcome.RequestRejected or ProbeOutcome.OtherClientError
-                    ? ErrorPathClass.Rejected
-                    : ErrorPathClass.Ambiguous;
-            }
-
             private string HappyNotes(AttemptObservation o, HappyPathClass happyClass, bool retrySpent)
             {
                 var notes = new List<string> { "outcome " + EvidenceRenderer.OutcomeToken(o.Outcome) };
@@ -412,13 +359,7 @@ namespace CometGuard.Probe
                     notes.Add("error.type " + (o.ErrorType ?? "-") + ", error.code " + (o.ErrorCode ?? "-"));
                 }
 
-                notes.Add(errorClass switch
-                {
-                    ErrorPathClass.Rejected => "invalid request rejected as expected",
-                    ErrorPathClass.Accepted => "invalid request accepted",
-                    ErrorPathClass.CredentialsRejected => "credentials rejected",
-                    _ => "ambiguous, not retried",
-                });
+                notes.Add(OutcomeClasses.Describe(errorClass));
 
                 if (o.Detail is not null)
                 {

@@ -28,7 +28,7 @@ namespace CometGuard.Tests.Cli
                 "--reads", "id", "--reads", "choices[0].message.content", "--reads", "usage.total_tokens",
                 "--evidence-link", "https://apidoc.cometapi.com/api/text/chat");
 
-            Assert.Equal(CliApp.ExitRouteCanary, run.ExitCode);
+            Assert.Equal(ExitCodes.RouteCanary, run.ExitCode);
             Assert.Equal(2, gateway.RequestCount);
             var records = run.Stdout.Replace("\r\n", "\n").TrimEnd('\n').Split("\n\n");
             Assert.Equal(2, records.Length);
@@ -59,7 +59,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "responses", "--model", ProbeTestKit.Model, "--format", "jsonl");
 
-            Assert.Equal(CliApp.ExitRouteCanary, run.ExitCode);
+            Assert.Equal(ExitCodes.RouteCanary, run.ExitCode);
             Assert.All(gateway.Requests, r => Assert.Equal("/v1/responses", r.Path));
             var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(2, lines.Length);
@@ -80,7 +80,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--format", "markdown");
 
-            Assert.Equal(CliApp.ExitRouteCanary, run.ExitCode);
+            Assert.Equal(ExitCodes.RouteCanary, run.ExitCode);
             Assert.StartsWith("### CometGuard smoke probe: `ROUTE_CANARY`", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("| key | HAPPY_PATH | ERROR_PATH |", run.Stdout, StringComparison.Ordinal);
             run.AssertNoKey();
@@ -93,7 +93,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitEscalate, run.ExitCode);
+            Assert.Equal(ExitCodes.Escalate, run.ExitCode);
             Assert.Contains("fallback_decision: ESCALATE", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("credentials", run.Stderr, StringComparison.Ordinal);
             Assert.Contains("exit code 20 (ESCALATE)", run.Stderr, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitEscalate, run.ExitCode);
+            Assert.Equal(ExitCodes.Escalate, run.ExitCode);
             Assert.Contains("wrong base address or path", run.Stderr, StringComparison.Ordinal);
             run.AssertNoKey();
         }
@@ -122,7 +122,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitEscalate, run.ExitCode);
+            Assert.Equal(ExitCodes.Escalate, run.ExitCode);
             Assert.Contains("accepted an invalid request", run.Stderr, StringComparison.Ordinal);
             run.AssertNoKey();
         }
@@ -136,7 +136,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitKeepPrimary, run.ExitCode);
+            Assert.Equal(ExitCodes.KeepPrimary, run.ExitCode);
             Assert.Equal(1, gateway.HappyCount);
             Assert.Contains("retry_decision: NO_RETRY", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("fallback_decision: KEEP_PRIMARY", run.Stdout, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--current-route", "canary");
 
-            Assert.Equal(CliApp.ExitRollBack, run.ExitCode);
+            Assert.Equal(ExitCodes.RollBack, run.ExitCode);
             Assert.Contains("fallback_decision: ROLL_BACK", run.Stdout, StringComparison.Ordinal);
             run.AssertNoKey();
         }
@@ -166,7 +166,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--allow-single-retry");
 
-            Assert.Equal(CliApp.ExitRouteCanary, run.ExitCode);
+            Assert.Equal(ExitCodes.RouteCanary, run.ExitCode);
             Assert.Equal(2, gateway.HappyCount);
             Assert.Equal(1, gateway.ErrorCount);
             Assert.Contains("retry_decision: SINGLE_RETRY", run.Stdout, StringComparison.Ordinal);
@@ -182,7 +182,7 @@ namespace CometGuard.Tests.Cli
                 new Dictionary<string, string?>(),
                 "--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitUsage, run.ExitCode);
+            Assert.Equal(ExitCodes.Usage, run.ExitCode);
             Assert.Equal(0, gateway.RequestCount);
             Assert.Equal(string.Empty, run.Stdout);
             var line = Assert.Single(run.StderrLines);
@@ -200,7 +200,7 @@ namespace CometGuard.Tests.Cli
                 environment,
                 "--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model-env", "GATEWAY_MODEL", "--key-env", "GATEWAY_KEY");
 
-            Assert.Equal(CliApp.ExitRouteCanary, run.ExitCode);
+            Assert.Equal(ExitCodes.RouteCanary, run.ExitCode);
             Assert.All(gateway.Requests, r => Assert.Equal("Bearer " + ProbeTestKit.FakeKey, r.Authorization));
             Assert.Contains("model_reference: " + ProbeTestKit.Model, run.Stdout, StringComparison.Ordinal);
             run.AssertNoKey();
@@ -232,9 +232,10 @@ namespace CometGuard.Tests.Cli
         {
             var run = await CliRun.RunAsync("--base-url", baseUrl, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitUsage, run.ExitCode);
+            Assert.Equal(ExitCodes.Usage, run.ExitCode);
             var line = Assert.Single(run.StderrLines);
-            Assert.StartsWith("error: --base-url must be an absolute http or https URL", line, StringComparison.Ordinal);
+            Assert.StartsWith("error: --base-url", line, StringComparison.Ordinal);
+            Assert.Contains("http or https", line, StringComparison.Ordinal);
             Assert.Equal(string.Empty, run.Stdout);
         }
 
@@ -242,24 +243,24 @@ namespace CometGuard.Tests.Cli
         public async Task Usage_errors_exit_2_and_never_echo_a_key_passed_as_an_argument()
         {
             var noFamily = await CliRun.RunAsync("--model", ProbeTestKit.Model);
-            Assert.Equal(CliApp.ExitUsage, noFamily.ExitCode);
+            Assert.Equal(ExitCodes.Usage, noFamily.ExitCode);
             Assert.Contains("--endpoint-family", noFamily.Stderr, StringComparison.Ordinal);
 
             var noModel = await CliRun.RunAsync("--endpoint-family", "responses");
-            Assert.Equal(CliApp.ExitUsage, noModel.ExitCode);
+            Assert.Equal(ExitCodes.Usage, noModel.ExitCode);
             Assert.Contains("--model", noModel.Stderr, StringComparison.Ordinal);
 
             var keyAsArgument = await CliRun.RunAsync("--endpoint-family", "responses", "--model", ProbeTestKit.Model, "--api-key", ProbeTestKit.FakeKey);
-            Assert.Equal(CliApp.ExitUsage, keyAsArgument.ExitCode);
+            Assert.Equal(ExitCodes.Usage, keyAsArgument.ExitCode);
             Assert.Contains("never accepted as an argument", keyAsArgument.Stderr, StringComparison.Ordinal);
             keyAsArgument.AssertNoKey();
 
             var keyInKeyEnv = await CliRun.RunAsync("--endpoint-family", "responses", "--model", ProbeTestKit.Model, "--key-env", ProbeTestKit.FakeKey + "-x");
-            Assert.Equal(CliApp.ExitUsage, keyInKeyEnv.ExitCode);
+            Assert.Equal(ExitCodes.Usage, keyInKeyEnv.ExitCode);
             keyInKeyEnv.AssertNoKey();
 
             var keyAsFamily = await CliRun.RunAsync("--endpoint-family", ProbeTestKit.FakeKey, "--model", ProbeTestKit.Model);
-            Assert.Equal(CliApp.ExitUsage, keyAsFamily.ExitCode);
+            Assert.Equal(ExitCodes.Usage, keyAsFamily.ExitCode);
             keyAsFamily.AssertNoKey();
         }
 
@@ -276,8 +277,8 @@ namespace CometGuard.Tests.Cli
                 var first = await CliRun.RunAsync(args);
                 var second = await CliRun.RunAsync(args);
 
-                Assert.Equal(CliApp.ExitEscalate, first.ExitCode);
-                Assert.Equal(CliApp.ExitEscalate, second.ExitCode);
+                Assert.Equal(ExitCodes.Escalate, first.ExitCode);
+                Assert.Equal(ExitCodes.Escalate, second.ExitCode);
                 var lines = File.ReadAllLines(outFile);
                 Assert.Equal(4, lines.Length);
                 Assert.All(lines, line => Assert.Equal(EvidenceRenderer.JsonSchemaName, JsonDocument.Parse(line).RootElement.GetProperty("schema").GetString()));
@@ -300,7 +301,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync("--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model, "--out", outFile);
 
-            Assert.Equal(CliApp.ExitUsage, run.ExitCode);
+            Assert.Equal(ExitCodes.Usage, run.ExitCode);
             Assert.Equal(0, gateway.RequestCount);
             Assert.StartsWith("error: --out: directory", Assert.Single(run.StderrLines), StringComparison.Ordinal);
         }
@@ -313,7 +314,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await CliRun.RunAsync(CliRun.KeyOnly, cancel.Token, "--base-url", gateway.BaseAddress.AbsoluteUri, "--endpoint-family", "chat-completions", "--model", ProbeTestKit.Model);
 
-            Assert.Equal(CliApp.ExitCancelled, run.ExitCode);
+            Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
             Assert.Equal(string.Empty, run.Stdout);
             Assert.Contains("cancelled: no decision.", run.Stderr, StringComparison.Ordinal);
             run.AssertNoKey();
@@ -347,6 +348,6 @@ namespace CometGuard.Tests.Cli
         [InlineData(FallbackDecision.Escalate, 20)]
         [InlineData(FallbackDecision.RollBack, 30)]
         public void Exit_code_follows_fallback_decision(FallbackDecision decision, int exitCode)
-            => Assert.Equal(exitCode, CliApp.ExitCodeFor(decision));
+            => Assert.Equal(exitCode, ExitCodes.For(decision));
     }
 }

@@ -71,7 +71,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await _fixture.RunAsync(ProbeTestKit.FakeKey, $"--base-url {gateway.BaseAddress.AbsoluteUri} --endpoint-family chat-completions --model {ProbeTestKit.Model} --environment staging --operator ci --reads id");
 
-            Assert.True(run.ExitCode == CliApp.ExitRouteCanary, $"exit {run.ExitCode}:\n{run.Output}");
+            Assert.True(run.ExitCode == ExitCodes.RouteCanary, $"exit {run.ExitCode}:\n{run.Output}");
             Assert.Equal(2, gateway.RequestCount);
             Assert.Contains("fallback_decision: ROUTE_CANARY", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("exit code 0 (ROUTE_CANARY)", run.Stderr, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ namespace CometGuard.Tests.Cli
 
             var run = await _fixture.RunAsync(null, $"--base-url {gateway.BaseAddress.AbsoluteUri} --endpoint-family chat-completions --model {ProbeTestKit.Model}");
 
-            Assert.True(run.ExitCode == CliApp.ExitUsage, $"exit {run.ExitCode}:\n{run.Output}");
+            Assert.True(run.ExitCode == ExitCodes.Usage, $"exit {run.ExitCode}:\n{run.Output}");
             Assert.Equal(0, gateway.RequestCount);
             Assert.Equal(string.Empty, run.Stdout);
             var line = Assert.Single(run.StderrLines);
