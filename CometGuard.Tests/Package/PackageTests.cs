@@ -60,7 +60,9 @@ namespace CometGuard.Tests.Package
                 {
                     "analyzers/dotnet/cs/CometGuard.Analyzers.dll",
                     "analyzers/dotnet/cs/CometGuard.CodeFixes.dll",
+                    "lib/net8.0/CometGuard.Annotations.dll",
                     "lib/net8.0/CometGuard.Probe.dll",
+                    "lib/netstandard2.0/CometGuard.Annotations.dll",
                 },
                 assemblies);
         }
@@ -80,11 +82,10 @@ namespace CometGuard.Tests.Package
             Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         }
 
-        [Fact]
-        public async Task A_literal_key_fails_the_consumers_build_with_CG0002_and_the_key_is_never_printed()
+        /// <summary>A throw-away project that references the package from the fixture's folder feed, isolated from this repository's build settings.</summary>
+        private string Consumer(string name, string targetFramework, string outputType)
         {
-            var key = TestKeys.OpenAiProject;
-            var project = Path.Combine(_fixture.Root, "consumer");
+            var project = Path.Combine(_fixture.Root, name);
             Directory.CreateDirectory(project);
             File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -96,15 +97,15 @@ namespace CometGuard.Tests.Package
                   </packageSources>
                 </configuration>
                 """);
-            // Isolate the throw-away project from this repository's build settings.
             File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
             File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
-            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <OutputType>Exe</OutputType>
+                    <TargetFramework>{targetFramework}</TargetFramework>
+                    <OutputType>{outputType}</OutputType>
                     <Nullable>enable</Nullable>
+                    <LangVersion>latest</LangVersion>
                     <RestorePackagesPath>{Path.Combine(_fixture.Root, "packages")}</RestorePackagesPath>
                   </PropertyGroup>
                   <ItemGroup>
@@ -112,6 +113,14 @@ namespace CometGuard.Tests.Package
                   </ItemGroup>
                 </Project>
                 """);
+            return project;
+        }
+
+        [Fact]
+        public async Task A_literal_key_fails_the_consumers_build_with_CG0002_and_the_key_is_never_printed()
+        {
+            var key = TestKeys.OpenAiProject;
+            var project = Consumer("consumer", "net10.0", "Exe");
             File.WriteAllText(Path.Combine(project, "Program.cs"), $$"""
                 using System.Net.Http;
                 using System.Net.Http.Headers;
@@ -139,6 +148,30 @@ namespace CometGuard.Tests.Package
             Assert.DoesNotContain("CS0246", output);
             var assets = File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"));
             Assert.DoesNotContain("Microsoft.CodeAnalysis", assets);
+        }
+
+        [Fact]
+        public async Task A_netstandard_library_marks_its_own_key_parameter_and_a_literal_passed_to_it_fails_the_build()
+        {
+            var key = TestKeys.OpenAiLegacy;
+            var project = Consumer("wrapper", "netstandard2.0", "Library");
+            File.WriteAllText(Path.Combine(project, "Wrapper.cs"), $$"""
+                using CometGuard.Annotations;
+
+                public static class GatewayWrapper
+                {
+                    public static void Connect([ApiKey] string key) { }
+
+                    public static void Demo() => Connect("{{key}}");
+                }
+                """);
+
+            var (exit, output) = await ProcessRunner.RunAsync("dotnet", "build -nologo -clp:NoSummary", project, TimeSpan.FromMinutes(5));
+
+            Assert.NotEqual(0, exit);
+            Assert.Matches(new Regex(@"Wrapper\.cs\(7,\d+\): error CG0002: Literal credential 'sk-…'"), output);
+            Assert.DoesNotContain("CS0246", output);
+            Assert.DoesNotContain(key, output);
         }
     }
 }
