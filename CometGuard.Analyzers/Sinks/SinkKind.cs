@@ -1,6 +1,10 @@
 namespace CometGuard.Analyzers.Sinks
 {
-    /// <summary>What a sink position receives.</summary>
+    /// <summary>
+    /// What a catalogued position is to the rules. Most kinds are sinks (a position that receives a model id, a
+    /// credential, a body, a log value); the response and status kinds from <see cref="ResponseState"/> on are the reads
+    /// and guards CG0006 and CG0007 reason about, catalogued the same way so that no rule compares a member name.
+    /// </summary>
     public enum SinkKind
     {
         /// <summary>A model or deployment id (CG0001).</summary>
