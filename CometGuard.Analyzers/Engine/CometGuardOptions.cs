@@ -18,7 +18,7 @@ namespace CometGuard.Analyzers.Engine
             new OptionDefinition(MaxRetryAttempts, "3", RuleIdentifiers.UnboundedRetry),
             new OptionDefinition(LoggerTypes, string.Empty, RuleIdentifiers.SensitiveDataLogged),
             new OptionDefinition(SensitiveMemberNames, string.Empty, RuleIdentifiers.SensitiveDataLogged),
-            new OptionDefinition(ConsoleIsLog, "auto", RuleIdentifiers.SensitiveDataLogged),
+            new OptionDefinition(ConsoleIsLog, DefaultConsoleIsLog, RuleIdentifiers.SensitiveDataLogged),
             new OptionDefinition(AllowedHttpHosts, string.Empty, RuleIdentifiers.CredentialOverPlainHttp));
 
         public const string ModelVariable = "cometguard.model_variable";
@@ -38,8 +38,12 @@ namespace CometGuard.Analyzers.Engine
         /// <summary>CG0008: extra member or variable names whose value is sensitive.</summary>
         public const string SensitiveMemberNames = "cometguard.sensitive_member_names";
 
-        /// <summary>CG0008: whether <c>Console.Write*</c> is a log: <c>auto</c> (when Microsoft.Extensions.Logging is referenced), <c>true</c>, <c>false</c>.</summary>
+        /// <summary>
+        /// CG0008: whether <c>Console.Write*</c> is a log: <c>false</c> (the default: the console is a tool's user interface),
+        /// <c>true</c> (a service whose stdout is collected), <c>auto</c> (when Microsoft.Extensions.Logging is referenced).
+        /// </summary>
         public const string ConsoleIsLog = "cometguard.console_is_log";
+        public const string DefaultConsoleIsLog = "false";
 
         /// <summary>CG0009: hosts allowed over plain HTTP besides loopback (<c>host</c> or <c>*.suffix</c>).</summary>
         public const string AllowedHttpHosts = "cometguard.allowed_http_hosts";

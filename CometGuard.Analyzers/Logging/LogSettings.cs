@@ -44,7 +44,7 @@ namespace CometGuard.Analyzers.Logging
         /// </summary>
         public bool LoggerTypesConfigured { get; }
 
-        /// <summary>With a logging pipeline in the project, console output is log output (a container's stdout).</summary>
+        /// <summary>With <c>auto</c>, a project that references a logging pipeline has its console output counted as log output.</summary>
         public bool HasLoggingFramework { get; }
 
         /// <summary>The file's settings, read once per file: the logger types are asked for on every call that is not a catalogued sink.</summary>
@@ -55,9 +55,10 @@ namespace CometGuard.Analyzers.Logging
                 return known;
             }
 
-            var console = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, "auto");
+            // Opt-in: a referenced logging library does not make a console chat's printed answer a log.
+            var console = CometGuardOptions.GetString(options, tree, CometGuardOptions.ConsoleIsLog, CometGuardOptions.DefaultConsoleIsLog);
             var consoleIsLog = string.Equals(console, "true", StringComparison.OrdinalIgnoreCase)
-                || (!string.Equals(console, "false", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
+                || (string.Equals(console, "auto", StringComparison.OrdinalIgnoreCase) && HasLoggingFramework);
             var loggers = CometGuardOptions.GetString(options, tree, CometGuardOptions.LoggerTypes, string.Empty);
             var extraNames = CometGuardOptions.GetString(options, tree, CometGuardOptions.SensitiveMemberNames, string.Empty);
             return _files.GetOrAdd(tree, new FileLogSettings(LoggerTypes(loggers), SensitiveNames(extraNames), consoleIsLog));

@@ -213,6 +213,13 @@ namespace CometGuard.Analyzers.Logging
                 var sinks = _values.Sinks;
                 if (sinks.IsMember(method, SinkKind.SensitiveValue))
                 {
+                    // The error envelope of a failed response carries no prompt, completion or key: naming it is how a
+                    // failure is diagnosed. A body of unknown status may be generated text and stays a finding.
+                    if (sinks.IsSink(method, SinkKind.HttpTextRead) && FailurePaths.IsErrorBody(_context, sinks, invocation, _context.Operation.Syntax))
+                    {
+                        return null;
+                    }
+
                     return "'" + method.ContainingType.Name + "." + method.Name + "()'";
                 }
 

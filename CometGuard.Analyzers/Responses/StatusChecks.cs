@@ -33,6 +33,10 @@ namespace CometGuard.Analyzers.Responses
         /// holding it). <paramref name="alreadyChecked"/> is set for <c>x.EnsureSuccessStatusCode().Content</c>.
         /// </summary>
         public bool TryFindResponse(IOperation? content, out IOperation response, out bool alreadyChecked)
+            => TryFindResponse(Sinks, content, out response, out alreadyChecked);
+
+        /// <inheritdoc cref="TryFindResponse(IOperation?, out IOperation, out bool)"/>
+        public static bool TryFindResponse(ResolvedSinks sinks, IOperation? content, out IOperation response, out bool alreadyChecked)
         {
             response = null!;
             alreadyChecked = false;
@@ -41,9 +45,9 @@ namespace CometGuard.Analyzers.Responses
                 content = content.Unwrap();
                 switch (content)
                 {
-                    case IPropertyReferenceOperation { Instance: { } instance } property when Sinks.IsSink(property.Property, SinkKind.HttpResponseBody):
+                    case IPropertyReferenceOperation { Instance: { } instance } property when sinks.IsSink(property.Property, SinkKind.HttpResponseBody):
                         response = instance;
-                        alreadyChecked = IsCheckedAtSource(instance);
+                        alreadyChecked = IsCheckedAtSource(sinks, instance);
                         return true;
                     case ILocalReferenceOperation local:
                         content = local.Local.Initializer(local);
@@ -57,14 +61,14 @@ namespace CometGuard.Analyzers.Responses
         }
 
         /// <summary><c>x.EnsureSuccessStatusCode()</c> itself, or a local initialised from it.</summary>
-        private bool IsCheckedAtSource(IOperation response)
+        private static bool IsCheckedAtSource(ResolvedSinks sinks, IOperation response)
         {
             for (var hop = 0; hop < 3; hop++)
             {
                 response = response.Unwrap();
                 switch (response)
                 {
-                    case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
+                    case IInvocationOperation invocation when sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
                         return true;
                     case ILocalReferenceOperation local when local.Local.Initializer(local) is { } initializer:
                         response = initializer;

@@ -58,19 +58,95 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
-        public Task Response_body_string_in_exception_message()
+        public Task Error_body_in_exception_message_is_not_reported()
             => Analyze("""
                 using System;
+                using System.Net;
                 using System.Net.Http;
                 using System.Threading.Tasks;
+                using Microsoft.Extensions.Logging;
                 class C
                 {
-                    async Task M(HttpResponseMessage response)
+                    async Task M(HttpResponseMessage response, ILogger logger)
                     {
                         var body = await response.Content.ReadAsStringAsync();
                         if (!response.IsSuccessStatusCode)
                         {
-                            throw new InvalidOperationException($"Gateway returned {(int)response.StatusCode}: {{|CG0008:body|}}");
+                            throw new InvalidOperationException($"Gateway returned {(int)response.StatusCode}: {body}");
+                        }
+                    }
+
+                    async Task ReadInside(HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            var error = await response.Content.ReadAsStringAsync();
+                            throw new HttpRequestException("Gateway error: " + error);
+                        }
+                    }
+
+                    async Task<string> PastSuccessReturn(HttpResponseMessage response, ILogger logger)
+                    {
+                        if (response.IsSuccessStatusCode)
+                        {
+                            return "ok";
+                        }
+
+                        logger.LogError("Gateway failed: {Body}", await response.Content.ReadAsStringAsync());
+                        return "failed";
+                    }
+
+                    async Task Comparisons(HttpResponseMessage response, ILogger logger)
+                    {
+                        var text = await response.Content.ReadAsStringAsync();
+                        if (response.StatusCode != HttpStatusCode.OK)
+                        {
+                            logger.LogWarning("Status {Status}: {Body}", response.StatusCode, text);
+                        }
+
+                        if ((int)response.StatusCode >= 400)
+                        {
+                            throw new InvalidOperationException(text);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Body_of_unknown_or_success_status_is_reported()
+            => Analyze("""
+                using System;
+                using System.Net;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Logging;
+                class C
+                {
+                    async Task Unknown(HttpResponseMessage response, ILogger logger)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        logger.LogInformation("Gateway said {Body}", {|CG0008:body|});
+                    }
+
+                    async Task Success(HttpResponseMessage response, ILogger logger)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        if (response.IsSuccessStatusCode)
+                        {
+                            logger.LogInformation("Answer {Body}", {|CG0008:body|});
+                        }
+
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            throw new InvalidOperationException({|CG0008:body|});
+                        }
+                    }
+
+                    async Task OtherResponse(HttpResponseMessage first, HttpResponseMessage second, ILogger logger)
+                    {
+                        if (!first.IsSuccessStatusCode)
+                        {
+                            logger.LogError("Second said {Body}", {|CG0008:await second.Content.ReadAsStringAsync()|});
                         }
                     }
                 }
@@ -409,10 +485,23 @@ namespace CometGuard.Tests.Rules
         }
 
         [Fact]
-        public Task Console_is_a_log_in_a_project_with_a_logging_pipeline()
+        public Task Console_is_not_a_log_by_default_even_with_a_logging_pipeline()
         {
-            // The gateway set brings Microsoft.Extensions.Logging itself, through the resilience packages.
-            var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "{|CG0008:completion.Content[0].Text|}"));
+            // The gateway set brings Microsoft.Extensions.Logging itself, through the resilience packages: a console chat
+            // that references it still prints its answer to its user.
+            var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "completion.Content[0].Text"));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Console_is_a_log_with_auto_in_a_project_with_a_logging_pipeline()
+            => Analyze(ConsoleChat.Replace("MARK", "{|CG0008:completion.Content[0].Text|}"), "cometguard.console_is_log = auto\n");
+
+        [Fact]
+        public Task Console_is_not_a_log_with_auto_in_a_tool_without_a_logging_pipeline()
+        {
+            var test = Verify<SensitiveDataLoggedAnalyzer, EmptyCodeFixProvider>.Create(ConsoleChat.Replace("MARK", "completion.Content[0].Text"), editorConfig: "cometguard.console_is_log = auto\n");
+            test.References = References.OpenAIOnly;
             return test.RunAsync(CancellationToken.None);
         }
 

@@ -111,7 +111,8 @@ namespace CometGuard.Bench
             File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
 
             // CG0002 is an error by default; the benchmark wants a full build (emit included) in every configuration.
-            File.WriteAllText(Path.Combine(directory, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CG0002.severity = warning\n");
+            // A service: its stdout is collected as logs, so it opts the console in.
+            File.WriteAllText(Path.Combine(directory, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CG0002.severity = warning\ncometguard.console_is_log = true\n");
             File.WriteAllText(Path.Combine(directory, "Contoso.Bench.csproj"), Project(plain: options.GatewayPercent <= 0));
 
             var manifest = new Manifest(
