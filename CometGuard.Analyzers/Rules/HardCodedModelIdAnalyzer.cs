@@ -134,7 +134,7 @@ namespace CometGuard.Analyzers.Rules
                 }
                 else if (sink && _bodies is not null && _sinks.IsSink(argument, SinkKind.RequestBody))
                 {
-                    if (_bodies.FindJsonModel(argument.Value, context.CancellationToken) is { } json)
+                    if (_bodies.FindJsonModel(argument.Value, context.CancellationToken) is { } json && !Placeholders.IsModelPlaceholder(json.Model))
                     {
                         Report(context, json.Source, argument.Value.Syntax, json.Model, HardCodedKind.Literal, "in the JSON body of a gateway request", fixable: false);
                     }
@@ -238,7 +238,7 @@ namespace CometGuard.Analyzers.Rules
                 }
 
                 var hardCoded = HardCodedValue.Find(value, context.CancellationToken);
-                if (!hardCoded.IsHardCoded || string.IsNullOrWhiteSpace(hardCoded.Value))
+                if (!hardCoded.IsHardCoded || Placeholders.IsModelPlaceholder(hardCoded.Value))
                 {
                     return;
                 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CometGuard.Analyzers.Secrets
 {
     /// <summary>
-    /// Recognises credential-shaped strings and placeholders. Patterns follow gitleaks, trufflehog
+    /// Recognises credential-shaped strings (placeholders are <see cref="Placeholders"/>'s). Patterns follow gitleaks, trufflehog
     /// and detect-secrets: anchored on public prefixes and markers, never fixed-length.
     /// </summary>
     internal static class SecretShapes
@@ -35,13 +35,6 @@ namespace CometGuard.Analyzers.Secrets
             public static readonly Regex Anthropic = new Regex(
                 @"^sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
                 RegexOptions.CultureInvariant,
-                Timeout);
-
-            // Compiled: its unanchored words are tried at every position of every value in a credential position, which
-            // the interpreter made the larger part of CG0002's time; compiling is paid once, when the analyzer loads.
-            public static readonly Regex Placeholder = new Regex(
-                @"^\s*$|^<.*>$|^\$\{.*\}$|^\$\(.*\)$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\{\{.*\}\}$|^%[A-Za-z_][A-Za-z0-9_]*%$|your|placeholder|example|redacted|changeme|replace|dummy|xxxx|\.\.\.|\*\*\*",
-                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
                 Timeout);
 
             /// <summary>In the order they are tried: the most specific shape first.</summary>
@@ -76,7 +69,7 @@ namespace CometGuard.Analyzers.Secrets
                 foreach (var pattern in Patterns.Keys)
                 {
                     var match = pattern.Match(window);
-                    if (match.Success && !IsPlaceholder(match.Value) && LooksRandom(match.Value))
+                    if (match.Success && !Placeholders.IsKeyPlaceholder(match.Value) && LooksRandom(match.Value))
                     {
                         key = match.Value;
                         return true;
@@ -87,13 +80,6 @@ namespace CometGuard.Analyzers.Secrets
             return false;
         }
 
-        /// <summary>Placeholders are not keys: <c>&lt;API_KEY&gt;</c>, <c>YOUR_API_KEY</c>, <c>sk-...</c>, <c>${VAR}</c>, blank.</summary>
-        public static bool IsPlaceholder(string value)
-        {
-            // A placeholder is short; a long value is not one (and the bound keeps matching linear).
-            return value.Length <= Window && Patterns.Placeholder.IsMatch(value);
-        }
-
         /// <summary>
         /// A hard-coded value in a credential position is reported when it is not a placeholder and
         /// looks like a secret: a vendor key shape, or a generic token of 16+ characters that is not
@@ -102,7 +88,7 @@ namespace CometGuard.Analyzers.Secrets
         public static bool IsCredentialLike(string value)
         {
             value = StripScheme(value.Trim());
-            if (value.Length == 0 || IsPlaceholder(value))
+            if (value.Length == 0 || Placeholders.IsKeyPlaceholder(value))
             {
                 return false;
             }

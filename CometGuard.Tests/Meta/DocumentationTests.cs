@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using CometGuard.Analyzers;
 using CometGuard.Analyzers.Engine;
+using CometGuard.Analyzers.Sinks;
 using CometGuard.Tests.Verifiers;
 
 namespace CometGuard.Tests.Meta
@@ -38,6 +39,31 @@ namespace CometGuard.Tests.Meta
             {
                 Assert.StartsWith("[`" + fixer.GetType().Name + "`](../../CometGuard.CodeFixes/Rules/" + fixer.GetType().Name + ".cs)", fixRow.Groups[1].Value, StringComparison.Ordinal);
             }
+        }
+
+        /// <summary>The pages list the one placeholder table (<see cref="Placeholders"/>) as it is, between their markers.</summary>
+        [Theory]
+        [InlineData("CG0001", "models")]
+        [InlineData("CG0002", "keys")]
+        public void Rule_page_lists_the_placeholder_table(string id, string table)
+        {
+            static string Codes(IEnumerable<string> values) => string.Join(", ", values.Select(v => "`" + v + "`"));
+            var templates = "- Templates: " + Codes(Placeholders.Templates) + ", and blank or whitespace.";
+            var expected = table == "keys"
+                ? string.Join("\n", templates,
+                    "- Starting the value or the key's body after its vendor prefix (`sk-`, `sk-proj-`, …), or standing as a word between separators (`-`, `_`, `.`, space): " + Codes(Placeholders.KeyMarkers) + ".",
+                    "- Standing as a word between separators: " + Codes(Placeholders.KeyWords) + ".",
+                    "- Words match in lower case, capitals or capitalised (`fake`, `FAKE`, `Fake`), not in a random body's mixed case.",
+                    "- Anywhere: " + Codes(Placeholders.KeyElisions) + ".")
+                : string.Join("\n", templates,
+                    "- Environment-variable-shaped names: capitals and digits joined by `_` (`MODEL_NAME`, `YOUR_MODEL`), or capitals only, 4 or more.",
+                    "- Starting with, in any case: " + Codes(Placeholders.ModelPrefixes) + ".",
+                    "- Exactly, in any case: " + Codes(Placeholders.ModelWords) + ".");
+
+            var page = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", id + ".md")).Replace("\r\n", "\n");
+            var block = Regex.Match(page, "<!-- placeholders:" + table + " -->\n(.*?)\n<!-- /placeholders -->", RegexOptions.Singleline);
+            Assert.True(block.Success, id + ".md has no placeholders:" + table + " block");
+            Assert.Equal(expected, block.Groups[1].Value);
         }
 
         [Fact]

@@ -13,6 +13,56 @@ namespace CometGuard.Tests.Rules
         private static Task Analyze(string source, string? editorConfig = null)
             => Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.AnalyzerAsync(source, editorConfig);
 
+        // --- Placeholders and the ids that look like them ----------------------------------------
+
+        [Theory]
+        [InlineData("MODEL_NAME")]
+        [InlineData("YOUR_DEPLOYMENT")]
+        [InlineData("<model>")]
+        [InlineData("mock-model")]
+        [InlineData("test-model")]
+        [InlineData("model_name_replaced")]
+        [InlineData("model")]
+        [InlineData("test")]
+        [InlineData("placeholder")]
+        public Task Placeholder_model_ids_are_not_reported(string placeholder)
+            => Analyze($$"""
+                using Microsoft.Extensions.AI;
+                using OpenAI;
+                using OpenAI.Chat;
+                class C
+                {
+                    void M(OpenAIClient client, string key)
+                    {
+                        _ = client.GetChatClient("{{placeholder}}");
+                        _ = new ChatClient("{{placeholder}}", key);
+                        _ = new ChatOptions { ModelId = "{{placeholder}}" };
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("gpt-4o")]
+        [InlineData("o3-mini")]
+        [InlineData("claude-3-5-sonnet-20241022")]
+        [InlineData("llama-3.1-8b")]
+        [InlineData("gpt-4o-2024-08-06")]
+        [InlineData("chat")]
+        [InlineData("summarizer")]
+        public Task Real_ids_and_deployment_names_are_reported(string model)
+            => Analyze($$"""
+                using Azure.AI.OpenAI;
+                using OpenAI.Chat;
+                class C
+                {
+                    void M(AzureOpenAIClient azure, string key)
+                    {
+                        _ = azure.GetChatClient({|CG0001:"{{model}}"|});
+                        _ = new ChatClient({|CG0001:"{{model}}"|}, key);
+                    }
+                }
+                """);
+
         // --- OpenAI .NET SDK 2.x ------------------------------------------------------------------
 
         [Fact]

@@ -187,6 +187,11 @@ namespace CometGuard.Tests.Rules
         [InlineData("test-key")]
         [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
         [InlineData("abcdefghijklmnopqrstuvwxyzabcdef")]
+        [InlineData("sk-not-a-real-key")]
+        [InlineData("sk-not-a-real-credential")]
+        [InlineData("not-a-real-key-used-only-in-tests-0042")]
+        [InlineData("sk-fake-0123456789abcdefghijklmnopqrstuvwxyz")]
+        [InlineData("sk-invalid-key-for-tests-0001")]
         public Task Placeholders_are_not_keys(string placeholder)
             => Analyze($$"""
                 using System.ClientModel;
