@@ -30,6 +30,8 @@ namespace CometGuard.Analyzers.Responses
 
         public ResolvedSinks Sinks { get; }
 
+        public KnownSymbols Known => _known;
+
         /// <summary>
         /// True when <paramref name="operation"/> is a response collection: a catalogue property such as
         /// <c>ChatCompletion.Content</c>, a DTO collection serialised as <c>choices</c>/<c>output</c>/…,

@@ -19,9 +19,12 @@ namespace CometGuard.Analyzers.Responses
         // Whether a method body checks any response's status anywhere (the guards all look for one).
         private readonly PerBody<bool> _statusChecks;
 
+        private readonly StatusHelpers _helpers;
+
         public StatusChecks(ResponseShapes shapes)
         {
             _shapes = shapes;
+            _helpers = new StatusHelpers(shapes.Known);
             _evidence = new PerBody<bool>(FindGatewayEvidence);
             _statusChecks = new PerBody<bool>(FindStatusCheck);
         }
@@ -134,6 +137,8 @@ namespace CometGuard.Analyzers.Responses
                     case IInvocationOperation invocation when Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck):
                     case IPropertyReferenceOperation property when Sinks.IsSink(property.Property, SinkKind.HttpStatusCheck):
                         return true;
+                    case IInvocationOperation invocation when _helpers.CheckedArgument(invocation, default) is not null:
+                        return true;
                 }
             }
 
@@ -227,9 +232,19 @@ namespace CometGuard.Analyzers.Responses
                 };
             }
 
-            return value is IInvocationOperation { Instance: { } instance } invocation
-                && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
-                && AccessPath.AnyEqual(AccessPath.WithAlias(instance), paths);
+            return value is IInvocationOperation invocation && ChecksStatusOf(invocation, paths, captures: null);
+        }
+
+        /// <summary><c>x.EnsureSuccessStatusCode()</c>, or a helper that checks <c>x</c>'s status and throws (<see cref="StatusHelpers"/>).</summary>
+        private bool ChecksStatusOf(IInvocationOperation invocation, ImmutableArray<AccessPath> paths, CaptureMap? captures)
+        {
+            if (invocation.Instance is { } instance && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck))
+            {
+                return AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths);
+            }
+
+            return _helpers.CheckedArgument(invocation, default) is { } argument
+                && AccessPath.AnyEqual(AccessPath.WithAlias(argument.Value.Unwrap(), captures), paths);
         }
 
         /// <summary>
@@ -271,9 +286,7 @@ namespace CometGuard.Analyzers.Responses
         {
             foreach (var node in operation.DescendantsAndSelf())
             {
-                if (node is IInvocationOperation { Instance: { } instance } invocation
-                    && Sinks.IsSink(invocation.TargetMethod, SinkKind.HttpStatusCheck)
-                    && AccessPath.AnyEqual(AccessPath.WithAlias(instance, captures), paths))
+                if (node is IInvocationOperation invocation && ChecksStatusOf(invocation, paths, captures))
                 {
                     return true;
                 }

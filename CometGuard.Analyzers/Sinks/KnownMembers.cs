@@ -47,6 +47,10 @@ namespace CometGuard.Analyzers.Sinks
         // System.Net.Http.HttpResponseMessage.
         public const string IsSuccessStatusCode = "IsSuccessStatusCode";
         public const string StatusCode = "StatusCode";
+        public const string EnsureSuccessStatusCode = "EnsureSuccessStatusCode";
+
+        /// <summary>Name starts of a helper that throws on a failed response when its body is not in source (CG0007).</summary>
+        public static ImmutableArray<string> StatusHelperPrefixes { get; } = ImmutableArray.Create("Ensure", "Check", "Validate", "ThrowIf");
 
         // System.Threading.CancellationToken.
         public const string IsCancellationRequested = "IsCancellationRequested";

@@ -30,6 +30,124 @@ namespace CometGuard.Tests.Rules
         private static Task Analyze(string source)
             => Verify<BodyReadWithoutStatusCheckAnalyzer, BodyReadWithoutStatusCheckFixer>.AnalyzerAsync(Usings + source);
 
+        // --- Status checks in a helper ---------------------------------------------------------
+
+        [Fact]
+        public Task Helper_in_source_that_checks_and_throws_is_the_check()
+            => Analyze("""
+                static class ResponseChecks
+                {
+                    public static async Task CheckResponseAsync(this HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            var error = await response.Content.ReadAsStringAsync();
+                            throw new HttpRequestException($"{(int)response.StatusCode}: {error}");
+                        }
+                    }
+
+                    public static void EnsureOk(HttpResponseMessage r) => r.EnsureSuccessStatusCode();
+
+                    public static void Verify(HttpResponseMessage r)
+                    {
+                        if (r.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException("gateway failed");
+                    }
+                }
+
+                class C
+                {
+                    async Task<ChatCompletionDto?> Extension(HttpResponseMessage response)
+                    {
+                        await response.CheckResponseAsync();
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+
+                    async Task<ChatCompletionDto?> Static(HttpResponseMessage response)
+                    {
+                        ResponseChecks.EnsureOk(response);
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+
+                    async Task<ChatCompletionDto?> AnyName(HttpResponseMessage response)
+                    {
+                        ResponseChecks.Verify(response);
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Helper_that_does_not_throw_or_checks_another_response_is_no_check()
+            => Analyze("""
+                static class ResponseChecks
+                {
+                    public static void LogStatus(this HttpResponseMessage response)
+                    {
+                        if (!response.IsSuccessStatusCode) Console.Error.WriteLine("failed");
+                    }
+
+                    public static void EnsureNothing(HttpResponseMessage response, HttpResponseMessage other)
+                    {
+                        if (!other.IsSuccessStatusCode) throw new InvalidOperationException();
+                    }
+                }
+
+                class C
+                {
+                    async Task<ChatCompletionDto?> Logs(HttpResponseMessage response)
+                    {
+                        response.LogStatus();
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> Other(HttpResponseMessage response, HttpResponseMessage first)
+                    {
+                        ResponseChecks.EnsureNothing(response, first);
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+
+                    async Task<ChatCompletionDto?> CheckedBefore(HttpResponseMessage response, HttpResponseMessage first)
+                    {
+                        ResponseChecks.EnsureNothing(first, first);
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Helper_from_a_library_is_a_check_by_its_name()
+        {
+            // Compiled to metadata, as a NuGet helper is: its body is not in source, so its name speaks for it.
+            var library = MetadataLibrary.Compile("Gateway.Helpers", """
+                namespace Gateway.Helpers
+                {
+                    public static class Responses
+                    {
+                        public static void EnsureGatewaySuccess(this System.Net.Http.HttpResponseMessage response) => response.EnsureSuccessStatusCode();
+                        public static void Describe(this System.Net.Http.HttpResponseMessage response) { }
+                    }
+                }
+                """);
+            var test = Verify<BodyReadWithoutStatusCheckAnalyzer, BodyReadWithoutStatusCheckFixer>.Create("using Gateway.Helpers;\n" + Usings + """
+                class C
+                {
+                    async Task<ChatCompletionDto?> Named(HttpResponseMessage response)
+                    {
+                        response.EnsureGatewaySuccess();
+                        return await response.Content.ReadFromJsonAsync<ChatCompletionDto>();
+                    }
+
+                    async Task<ChatCompletionDto?> Unnamed(HttpResponseMessage response)
+                    {
+                        response.Describe();
+                        return await {|CG0007:response.Content.ReadFromJsonAsync<ChatCompletionDto>()|};
+                    }
+                }
+                """);
+            test.TestState.AdditionalReferences.Add(library);
+            return test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
         // --- Read forms ---------------------------------------------------------------------
 
         [Fact]
