@@ -85,19 +85,19 @@ namespace CometGuard.Analyzers.Responses
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                     return GuardConditions.Flip(NonEmpty(not.Operand, captures, paths, owners));
                 case IBinaryOperation binary:
-                    if (IsCount(binary.LeftOperand, captures, paths) && GuardConditions.TryGetInt(binary.RightOperand, out var right))
+                    if (IsCount(binary.LeftOperand, captures, paths, owners) && GuardConditions.TryGetInt(binary.RightOperand, out var right))
                     {
                         return GuardConditions.NonEmptyWhen(binary.OperatorKind, right, countOnLeft: true);
                     }
 
-                    if (IsCount(binary.RightOperand, captures, paths) && GuardConditions.TryGetInt(binary.LeftOperand, out var left))
+                    if (IsCount(binary.RightOperand, captures, paths, owners) && GuardConditions.TryGetInt(binary.LeftOperand, out var left))
                     {
                         return GuardConditions.NonEmptyWhen(binary.OperatorKind, left, countOnLeft: false);
                     }
 
                     // The loop bound `i < parts.Count`: the body runs only when an element exists.
-                    if ((binary.OperatorKind == BinaryOperatorKind.LessThan && IsCount(binary.RightOperand, captures, paths) && binary.LeftOperand.ConstantValue is { HasValue: false })
-                        || (binary.OperatorKind == BinaryOperatorKind.GreaterThan && IsCount(binary.LeftOperand, captures, paths) && binary.RightOperand.ConstantValue is { HasValue: false }))
+                    if ((binary.OperatorKind == BinaryOperatorKind.LessThan && IsCount(binary.RightOperand, captures, paths, owners) && binary.LeftOperand.ConstantValue is { HasValue: false })
+                        || (binary.OperatorKind == BinaryOperatorKind.GreaterThan && IsCount(binary.LeftOperand, captures, paths, owners) && binary.RightOperand.ConstantValue is { HasValue: false }))
                     {
                         return GuardWhen.True;
                     }
@@ -119,10 +119,18 @@ namespace CometGuard.Analyzers.Responses
                     && _sinks.IsSink(invocation.Arguments[0], SinkKind.NonEmptyCheck)
                     && Matches(invocation.Arguments[0].Value, captures, paths):
                     return GuardWhen.True;
+                case IInvocationOperation invocation when invocation.Arguments.Length == 1
+                    && _sinks.IsSink(invocation.Arguments[0], SinkKind.BlankTextCheck)
+                    && IsDerivedTextPath(AccessPath.Of(invocation.Arguments[0].Value.Unwrap(), captures), owners):
+                    return GuardWhen.False;
                 default:
                     return GuardWhen.Never;
             }
         }
+
+        /// <summary><c>response.Text</c> where <c>response</c> owns the collection: its text is joined from that collection.</summary>
+        private bool IsDerivedTextPath(AccessPath value, ImmutableArray<AccessPath> owners)
+            => value.Last is IPropertySymbol property && _sinks.IsSink(property, SinkKind.DerivedText) && IsAny(value.Owner, owners);
 
         private GuardWhen NonEmptyPattern(AccessPath value, IPatternOperation pattern, CaptureMap captures, ImmutableArray<AccessPath> paths, ImmutableArray<AccessPath> owners)
         {
@@ -161,7 +169,7 @@ namespace CometGuard.Analyzers.Responses
                     }
 
                     return GuardWhen.Never;
-                case IRelationalPatternOperation or IConstantPatternOperation when IsCountPath(value, paths):
+                case IRelationalPatternOperation or IConstantPatternOperation when IsCountPath(value, paths, owners):
                     return GuardConditions.NonEmptyWhen(pattern);
                 case IConstantPatternOperation when IsStatePath(value, owners):
                     return GuardWhen.True;
@@ -300,7 +308,7 @@ namespace CometGuard.Analyzers.Responses
             return false;
         }
 
-        private bool IsCount(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
+        private bool IsCount(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths, ImmutableArray<AccessPath> owners)
         {
             operation = operation.Unwrap();
             return operation switch
@@ -308,7 +316,7 @@ namespace CometGuard.Analyzers.Responses
                 IInvocationOperation invocation => invocation.Arguments.Length > 0
                     && _sinks.IsSink(invocation.Arguments[0], SinkKind.CountRead)
                     && Matches(invocation.Arguments[0].Value, captures, paths),
-                _ => IsCountPath(AccessPath.Of(operation, captures), paths),
+                _ => IsCountPath(AccessPath.Of(operation, captures), paths, owners),
             };
         }
 
@@ -318,8 +326,10 @@ namespace CometGuard.Analyzers.Responses
         private bool IsStatePath(AccessPath value, ImmutableArray<AccessPath> owners)
             => value.Last is IPropertySymbol property && _sinks.IsSink(property, SinkKind.ResponseState) && IsAny(value.Owner, owners);
 
-        private static bool IsCountPath(AccessPath value, ImmutableArray<AccessPath> paths)
-            => value.Last is IPropertySymbol { Name: KnownMembers.Count or KnownMembers.Length } && IsAny(value.Owner, paths);
+        /// <summary>The collection's count, or the length of the text joined from it.</summary>
+        private bool IsCountPath(AccessPath value, ImmutableArray<AccessPath> paths, ImmutableArray<AccessPath> owners)
+            => value.Last is IPropertySymbol { Name: KnownMembers.Count or KnownMembers.Length }
+                && (IsAny(value.Owner, paths) || IsDerivedTextPath(value.Owner, owners));
 
         private static bool Matches(IOperation operation, CaptureMap captures, ImmutableArray<AccessPath> paths)
             => AccessPath.AnyEqual(AccessPath.WithAlias(operation, captures), paths);

@@ -153,6 +153,13 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Responses.ResponseResult", "Status", null, SinkKind.ResponseState),
             new SinkRow("OpenAI.Responses.MessageResponseItem", "Status", null, SinkKind.ResponseState),
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseState),
+            // Text joined from the owner's collection (ChatResponse.Text from Messages, ChatMessage.Text from Contents):
+            // non-empty text proves an element, the same check written through what the collection computes.
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Text", null, SinkKind.DerivedText),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Text", null, SinkKind.DerivedText),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "Text", null, SinkKind.DerivedText),
+            new SinkRow("System.String", "IsNullOrEmpty", "value", SinkKind.BlankTextCheck),
+            new SinkRow("System.String", "IsNullOrWhiteSpace", "value", SinkKind.BlankTextCheck),
             // Element reads: the ones that throw on an empty sequence, and the ones that yield null.
             new SinkRow("System.Linq.Enumerable", "First", "source", SinkKind.ThrowingElementRead),
             new SinkRow("System.Linq.Enumerable", "Single", "source", SinkKind.ThrowingElementRead),

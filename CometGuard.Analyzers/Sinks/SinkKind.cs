@@ -58,6 +58,15 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A response's finish reason or status; checking it guards the reads that depend on it (CG0006).</summary>
         ResponseState,
 
+        /// <summary>
+        /// Text computed from its owner's response collection: <c>ChatResponse.Text</c> joins its messages' text, so a
+        /// non-empty text proves a message exists (CG0006).
+        /// </summary>
+        DerivedText,
+
+        /// <summary>The string a blank test reads: <c>string.IsNullOrEmpty</c>, <c>IsNullOrWhiteSpace</c> (CG0006).</summary>
+        BlankTextCheck,
+
         /// <summary>The source of an element read that throws on an empty sequence: <c>First</c>, <c>Single</c>, <c>ElementAt</c> (CG0006).</summary>
         ThrowingElementRead,
 

@@ -41,6 +41,7 @@ namespace CometGuard.Tests.Rules
         private const string Extensions = """
             #nullable enable
             using System;
+            using System.Linq;
             using Microsoft.Extensions.AI;
 
             """;
@@ -611,6 +612,34 @@ namespace CometGuard.Tests.Rules
                 {
                     string A(ChatResponse response) => {|CG0006:response.Messages[0]|}.Text;
                     string B(ChatResponse response) => response.Messages.Count > 0 ? response.Messages[0].Text : response.Text;
+                }
+                """);
+
+        [Fact]
+        public Task Extensions_AI_messages_after_a_check_of_the_text_joined_from_them()
+            => Analyze(Extensions + """
+                class C
+                {
+                    ChatMessage A(ChatResponse result) => string.IsNullOrEmpty(result.Text) ? new ChatMessage() : result.Messages.First();
+                    ChatMessage B(ChatResponse result)
+                    {
+                        if (string.IsNullOrWhiteSpace(result.Text)) throw new InvalidOperationException("empty answer");
+                        return result.Messages.Last();
+                    }
+                    ChatMessage? C1(ChatResponse result) => result.Text is { Length: > 0 } ? result.Messages[0] : null;
+                    ChatMessage? D(ChatResponse result) => result.Text.Length > 0 ? result.Messages.First() : null;
+                    AIContent? E(ChatMessage message) => !string.IsNullOrEmpty(message.Text) ? message.Contents[0] : null;
+                }
+                """);
+
+        [Fact]
+        public Task Extensions_AI_messages_after_a_check_that_proves_nothing()
+            => Analyze(Extensions + """
+                class C
+                {
+                    ChatMessage A(ChatResponse result, ChatResponse other) => string.IsNullOrEmpty(other.Text) ? new ChatMessage() : {|CG0006:result.Messages.First()|};
+                    ChatMessage? B(ChatResponse result) => result.Text != null ? {|CG0006:result.Messages.First()|} : null;
+                    ChatMessage? C1(ChatResponse result) => string.IsNullOrEmpty(result.Text) ? {|CG0006:result.Messages[0]|} : null;
                 }
                 """);
 
