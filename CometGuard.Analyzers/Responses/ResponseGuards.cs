@@ -74,7 +74,8 @@ namespace CometGuard.Analyzers.Responses
             }
         }
 
-        private bool IsJsonType(INamedTypeSymbol? type) => _known.IsOrDerives(type, KnownType.JsonElement) || _known.IsOrDerives(type, KnownType.JsonNode);
+        private bool IsJsonType(INamedTypeSymbol? type)
+            => _known.IsOrDerives(type, KnownType.JsonElement) || _known.IsOrDerives(type, KnownType.JsonNode) || _known.IsOrDerives(type, KnownType.JToken);
 
         /// <summary>Which outcome of <paramref name="condition"/> proves the collection at <paramref name="paths"/> has an element.</summary>
         public GuardWhen NonEmpty(IOperation condition, CaptureMap captures, ImmutableArray<AccessPath> paths, ImmutableArray<AccessPath> owners)

@@ -165,6 +165,10 @@ namespace CometGuard.Analyzers.Responses
                         && Sinks.IsSink(invocation.Arguments[0], SinkKind.ThrowingJsonLookup)
                         && ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, invocation.Arguments[0].Value.ConstantValue.Value as string):
                         return true;
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                        when Sinks.IsSink(indexer.Arguments[0], SinkKind.ThrowingJsonLookup)
+                        && ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, indexer.Arguments[0].Value.ConstantValue.Value as string):
+                        return true;
                 }
             }
 

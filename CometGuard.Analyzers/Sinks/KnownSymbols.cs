@@ -28,6 +28,7 @@ namespace CometGuard.Analyzers.Sinks
 
         // Newtonsoft.Json
         JObject,
+        JToken,
         NewtonsoftJsonPropertyAttribute,
 
         // System.ClientModel (OpenAI and Azure OpenAI SDKs)
@@ -102,6 +103,7 @@ namespace CometGuard.Analyzers.Sinks
             "System.Text.Json.Nodes.JsonValue",
             "System.Text.Json.Serialization.JsonPropertyNameAttribute",
             "Newtonsoft.Json.Linq.JObject",
+            "Newtonsoft.Json.Linq.JToken",
             "Newtonsoft.Json.JsonPropertyAttribute",
             "System.ClientModel.ClientResultException",
             "System.ClientModel.Primitives.ClientPipeline",

@@ -181,6 +181,13 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Text.Json.Nodes.JsonObject", "TryGetPropertyValue", SinkRow.Self, SinkKind.JsonShapeCheck),
             new SinkRow("System.Text.Json.Nodes.JsonObject", "ContainsKey", SinkRow.Self, SinkKind.JsonShapeCheck),
             new SinkRow("System.Text.Json.Nodes.JsonNode", "GetValueKind", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "this[]", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("Newtonsoft.Json.Linq.JToken", "this[]", "key", SinkKind.ThrowingJsonLookup),
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "GetValue", "propertyName", SinkKind.ThrowingJsonLookup),
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "TryGetValue", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "ContainsKey", SinkRow.Self, SinkKind.JsonShapeCheck),
+            new SinkRow("Newtonsoft.Json.Linq.JToken", "Type", null, SinkKind.JsonShapeCheck),
+            new SinkRow("Newtonsoft.Json.Linq.JToken", "HasValues", null, SinkKind.JsonShapeCheck),
             new SinkRow("System.Text.Json.JsonDocument", "Parse", "json", SinkKind.JsonParseInput),
             new SinkRow("System.Text.Json.JsonDocument", "Parse", "utf8Json", SinkKind.JsonParseInput),
             new SinkRow("System.Text.Json.JsonDocument", "ParseAsync", "utf8Json", SinkKind.JsonParseInput),
@@ -190,6 +197,12 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "json", SinkKind.JsonParseInput),
             new SinkRow("System.Text.Json.JsonSerializer", "Deserialize", "utf8Json", SinkKind.JsonParseInput),
             new SinkRow("System.Text.Json.JsonSerializer", "DeserializeAsync", "utf8Json", SinkKind.JsonParseInput),
+            // Newtonsoft.Json, still in a large share of .NET gateway code: JObject.Parse(text)["choices"][0]["message"].
+            new SinkRow("Newtonsoft.Json.Linq.JObject", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("Newtonsoft.Json.Linq.JToken", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("Newtonsoft.Json.Linq.JArray", "Parse", "json", SinkKind.JsonParseInput),
+            new SinkRow("Newtonsoft.Json.JsonConvert", "DeserializeObject", "value", SinkKind.JsonParseInput),
+            new SinkRow("Newtonsoft.Json.JsonConvert", "DeserializeAnonymousType", "value", SinkKind.JsonParseInput),
 
             // --- Response bodies (CG0007) -----------------------------------------------------
             new SinkRow("System.Net.Http.HttpContent", "ReadAsStreamAsync", SinkRow.Self, SinkKind.HttpBodyRead),

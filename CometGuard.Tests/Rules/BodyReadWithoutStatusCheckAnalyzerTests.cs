@@ -30,6 +30,39 @@ namespace CometGuard.Tests.Rules
         private static Task Analyze(string source)
             => Verify<BodyReadWithoutStatusCheckAnalyzer, BodyReadWithoutStatusCheckFixer>.AnalyzerAsync(Usings + source);
 
+        // --- Newtonsoft.Json ------------------------------------------------------------------
+
+        [Fact]
+        public Task Newtonsoft_parse_of_an_unchecked_body()
+            => Analyze("""
+                class C
+                {
+                    async Task<string?> Parse(HttpClient http, string key)
+                    {
+                        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                        var response = await http.PostAsync("https://openrouter.ai/api/v1/chat/completions", new StringContent("{}"));
+                        var json = Newtonsoft.Json.Linq.JObject.Parse(await {|CG0007:response.Content.ReadAsStringAsync()|});
+                        return (string?)json["choices"]?[0]?["message"]?["content"];
+                    }
+
+                    async Task<ChatCompletionDto?> Deserialize(HttpResponseMessage response)
+                    {
+                        var body = await {|CG0007:response.Content.ReadAsStringAsync()|};
+                        return Newtonsoft.Json.JsonConvert.DeserializeObject<ChatCompletionDto>(body);
+                    }
+
+                    async Task<ChatCompletionDto?> Checked(HttpResponseMessage response)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        if (!response.IsSuccessStatusCode) throw new HttpRequestException(body);
+                        return Newtonsoft.Json.JsonConvert.DeserializeObject<ChatCompletionDto>(body);
+                    }
+
+                    async Task<Weather?> NotGateway(HttpResponseMessage response)
+                        => Newtonsoft.Json.JsonConvert.DeserializeObject<Weather>(await response.Content.ReadAsStringAsync());
+                }
+                """);
+
         // --- Status checks in a helper ---------------------------------------------------------
 
         [Fact]

@@ -643,6 +643,51 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        private const string Newtonsoft = """
+            #nullable enable
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Newtonsoft.Json.Linq;
+
+            """;
+
+        [Fact]
+        public Task Newtonsoft_lookup_chains()
+            => Analyze(Newtonsoft + """
+                class C
+                {
+                    async Task<string?> M(HttpResponseMessage response)
+                    {
+                        var jsonObj = JObject.Parse(await response.Content.ReadAsStringAsync());
+                        return (string?){|CG0006:jsonObj["choices"]|}[0]["message"]["content"];
+                    }
+
+                    string? N(string text) => (string?){|CG0006:JObject.Parse(text)["choices"]|}[0]["message"]["content"];
+                    JToken? O(JObject json) => {|CG0006:json.GetValue("choices")|}![0];
+                }
+                """);
+
+        [Fact]
+        public Task Newtonsoft_lookups_after_a_shape_check()
+            => Analyze(Newtonsoft + """
+                class C
+                {
+                    string? A(JObject json)
+                    {
+                        if (json["error"] != null) return null;
+                        return (string?)json["choices"]![0]!["message"]!["content"];
+                    }
+
+                    string? B(JObject json)
+                        => json.TryGetValue("choices", out var choices) ? (string?)json["choices"]![0]!["message"]!["content"] : null;
+
+                    string? C1(JObject json) => json.ContainsKey("choices") ? (string?)json["choices"]![0] : null;
+                    string? D(JObject settings) => (string?)settings["name"];
+                    JToken? E(JObject json) => json["choices"];
+                }
+                """);
+
         // --- Not response collections, not gateway JSON -------------------------------------
 
         [Fact]
