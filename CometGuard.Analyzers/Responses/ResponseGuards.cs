@@ -116,6 +116,9 @@ namespace CometGuard.Analyzers.Responses
                     return GuardWhen.Never;
                 case IIsPatternOperation isPattern:
                     return NonEmptyPattern(AccessPath.Of(isPattern.Value, captures), isPattern.Pattern, captures, paths, owners);
+                case IPropertyReferenceOperation { Type.SpecialType: SpecialType.System_Boolean } flag when IsState(flag, captures, owners):
+                    // A success flag (`if (result.Successful)`): true says the response carries its collections.
+                    return GuardWhen.True;
                 case IInvocationOperation invocation when invocation.Arguments.Length > 0
                     && _sinks.IsSink(invocation.Arguments[0], SinkKind.NonEmptyCheck)
                     && Matches(invocation.Arguments[0].Value, captures, paths):

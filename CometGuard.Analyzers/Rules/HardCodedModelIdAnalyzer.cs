@@ -45,7 +45,7 @@ namespace CometGuard.Analyzers.Rules
                 return;
             }
 
-            var analysis = new CompilationAnalysis(sinks, bodies);
+            var analysis = new CompilationAnalysis(sinks, bodies, new ModelNameConstants(KnownSymbols.For(start.Compilation)));
             // Calls and creations, not each argument: one callback per call keeps the common path short.
             start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(analysis.AnalyzeArguments, OperationKind.ObjectCreation);
@@ -71,15 +71,17 @@ namespace CometGuard.Analyzers.Rules
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
             private readonly ResolvedSinks _sinks;
             private readonly GatewayRequestBodies? _bodies;
+            private readonly ModelNameConstants _constants;
 
             // Names checked before any lookup: of calls that take a model id or a request body, of model properties.
             private readonly NameFilter _calls;
             private readonly NameFilter _models;
 
-            public CompilationAnalysis(ResolvedSinks sinks, GatewayRequestBodies? bodies)
+            public CompilationAnalysis(ResolvedSinks sinks, GatewayRequestBodies? bodies, ModelNameConstants constants)
             {
                 _sinks = sinks;
                 _bodies = bodies;
+                _constants = constants;
                 _calls = sinks.Names(ArgumentSinkKinds);
                 _models = sinks.Names(SinkKinds.Of(SinkKind.ModelId));
             }
@@ -234,6 +236,13 @@ namespace CometGuard.Analyzers.Rules
             {
                 if (value is null)
                 {
+                    return;
+                }
+
+                if (_constants.Find(value) is { } constant)
+                {
+                    var name = constant.Property.ContainingType.Name + "." + constant.Property.Name;
+                    Report(context, constant.Syntax, value.Syntax, name, HardCodedKind.Literal, "in " + position, fixable);
                     return;
                 }
 

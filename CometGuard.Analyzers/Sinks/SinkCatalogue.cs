@@ -24,6 +24,13 @@ namespace CometGuard.Analyzers.Sinks
         /// </summary>
         public static ImmutableArray<string> GatewayEnvelopeNames { get; } = ImmutableArray.Create("model", "object", "usage", "created", "finish_reason", "role", "status");
 
+        /// <summary>
+        /// Classes of an SDK's model-name constants (CG0001): Betalgo's <c>Models.Gpt_4o</c> are static getters, so their values
+        /// are not in metadata, but naming one is a hard-coded model choice by definition, the one value from a member read
+        /// that counts as hard-coded.
+        /// </summary>
+        public static ImmutableArray<string> ModelNameConstantTypes { get; } = ImmutableArray.Create("Betalgo.Ranul.OpenAI.ObjectModels.Models");
+
         /// <summary>The request member that names the model (CG0001, CG0007).</summary>
         public const string ModelName = "model";
 
@@ -72,6 +79,27 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Embeddings.EmbeddingClientSettings", "Model", null, SinkKind.ModelId),
             new SinkRow("OpenAI.Audio.AudioClientSettings", "Model", null, SinkKind.ModelId),
             new SinkRow("OpenAI.Images.ImageClientSettings", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Assistants.AssistantModificationOptions", "Model", null, SinkKind.ModelId),
+            new SinkRow("OpenAI.Assistants.RunCreationOptions", "ModelOverride", null, SinkKind.ModelId),
+            // Semantic Kernel's execution settings (OpenAIPromptExecutionSettings and the Azure one inherit it).
+            new SinkRow("Microsoft.SemanticKernel.PromptExecutionSettings", "ModelId", null, SinkKind.ModelId),
+            // Betalgo.Ranul.OpenAI, the most used community SDK: request models, the options' default, the per-call override.
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.EmbeddingCreateRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.CreateModerationRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.AudioCreateTranscriptionRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.AudioCreateSpeechRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.AssistantCreateRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.AssistantModifyRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.RunCreateRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.CreateThreadAndRunRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.FineTuningJobCreateRequest", "Model", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.OpenAIOptions", "DefaultModelId", null, SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IOpenAIService", "SetDefaultModelId", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "SetDefaultModelId", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.ICompletionService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
             // Azure.AI.OpenAI 2.x: deployment names stand for the model.
             new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetChatClient", "deploymentName", SinkKind.ModelId),
             new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetEmbeddingClient", "deploymentName", SinkKind.ModelId),
@@ -134,6 +162,10 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "value", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
             new SinkRow("System.Net.Http.Headers.HttpHeaders", "TryAddWithoutValidation", "values", SinkKind.Credential, whenArgument: "name", whenValue: "Authorization"),
 
+            // Betalgo.Ranul.OpenAI: the key in its options (sent as a bearer or api-key header), and the realtime client's.
+            new SinkRow("Betalgo.Ranul.OpenAI.OpenAIOptions", "ApiKey", null, SinkKind.Credential),
+            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIRealtimeService", SinkRow.Constructor, "apiKey", SinkKind.Credential),
+
             // --- Response reads (CG0006) ------------------------------------------------------
             // Collections a gateway may return empty: no choice, a tool-call-only answer (no content
             // part), a Responses output without a message item, a first streaming chunk.
@@ -144,6 +176,13 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Responses.ResponseResult", "OutputItems", null, SinkKind.ResponseCollection),
             new SinkRow("OpenAI.Responses.MessageResponseItem", "Content", null, SinkKind.ResponseCollection),
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Messages", null, SinkKind.ResponseCollection),
+            // Betalgo returns failures instead of throwing them: its collections are null or empty on an error response.
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.ChatCompletionCreateResponse", "Choices", null, SinkKind.ResponseCollection),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.EmbeddingCreateResponse", "Data", null, SinkKind.ResponseCollection),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.CreateModerationResponse", "Results", null, SinkKind.ResponseCollection),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage", "ToolCalls", null, SinkKind.ResponseCollection),
+            new SinkRow("Betalgo.Ranul.OpenAI.Contracts.Responses.Image.ImageResponse", "Data", null, SinkKind.ResponseCollection),
+            new SinkRow("Betalgo.Ranul.OpenAI.Contracts.Responses.Image.ImageResponse", "Results", null, SinkKind.ResponseCollection),
             // Fields declared nullable because gateways leave them out.
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Usage", null, SinkKind.ResponseOptionalField),
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseOptionalField),
@@ -153,6 +192,11 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Responses.ResponseResult", "Status", null, SinkKind.ResponseState),
             new SinkRow("OpenAI.Responses.MessageResponseItem", "Status", null, SinkKind.ResponseState),
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "FinishReason", null, SinkKind.ResponseState),
+            // Betalgo's success flag and error: `if (!result.Successful) return;` or `result.Error == null` guards the reads.
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.BaseResponse", "Successful", null, SinkKind.ResponseState),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.BaseResponse", "Error", null, SinkKind.ResponseState),
+            new SinkRow("Betalgo.Ranul.OpenAI.Contracts.Responses.Base.ResponseBase", "Successful", null, SinkKind.ResponseState),
+            new SinkRow("Betalgo.Ranul.OpenAI.Contracts.Responses.Base.ResponseBase", "Error", null, SinkKind.ResponseState),
             // Text joined from the owner's collection (ChatResponse.Text from Messages, ChatMessage.Text from Contents):
             // non-empty text proves an element, the same check written through what the collection computes.
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Text", null, SinkKind.DerivedText),

@@ -63,6 +63,59 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        // --- Betalgo.Ranul.OpenAI -------------------------------------------------------------------
+
+        [Fact]
+        public Task Betalgo_request_models_options_and_per_call_override()
+            => Analyze("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Betalgo.Ranul.OpenAI;
+                using Betalgo.Ranul.OpenAI.Interfaces;
+                using Betalgo.Ranul.OpenAI.Managers;
+                using Betalgo.Ranul.OpenAI.ObjectModels;
+                using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+                class C
+                {
+                    async Task M(IOpenAIService service, OpenAIService concrete, string model)
+                    {
+                        var request = new ChatCompletionCreateRequest
+                        {
+                            Messages = new List<ChatMessage> { ChatMessage.FromUser("hi") },
+                            Model = {|CG0001:"gpt-4o-mini"|},
+                        };
+                        _ = new ChatCompletionCreateRequest { Model = {|CG0001:Models.Gpt_4o|} };
+                        _ = new EmbeddingCreateRequest { Model = {|CG0001:Models.TextEmbeddingV3Small|}, Input = "x" };
+                        _ = new OpenAIOptions { ApiKey = model, DefaultModelId = {|CG0001:"gpt-4.1"|} };
+                        await service.ChatCompletion.CreateCompletion(request, {|CG0001:"gpt-4o"|});
+                        concrete.SetDefaultModelId({|CG0001:Models.Gpt_4_1_mini|});
+
+                        // Not hard-coded: a parameter, and a placeholder.
+                        _ = new ChatCompletionCreateRequest { Model = model };
+                        await service.ChatCompletion.CreateCompletion(request, "MODEL_NAME");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task More_model_positions_semantic_kernel_settings_and_openai_options()
+            => Analyze("""
+                #pragma warning disable OPENAI001
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.Connectors.OpenAI;
+                using OpenAI.Assistants;
+                class C
+                {
+                    void M(string key)
+                    {
+                        _ = new OpenAIPromptExecutionSettings { ModelId = {|CG0001:"gpt-4o"|}, Temperature = 0.2 };
+                        _ = new PromptExecutionSettings { ModelId = {|CG0001:"gpt-4o-mini"|} };
+                        _ = new RunCreationOptions { ModelOverride = {|CG0001:"gpt-4.1"|} };
+                        _ = new AssistantModificationOptions { Model = {|CG0001:"gpt-4.1-mini"|} };
+                    }
+                }
+                """);
+
         // --- OpenAI .NET SDK 2.x ------------------------------------------------------------------
 
         [Fact]

@@ -160,6 +160,23 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Betalgo_options_and_realtime_key()
+            => Analyze($$"""
+                using Betalgo.Ranul.OpenAI;
+                using Betalgo.Ranul.OpenAI.Managers;
+                class C
+                {
+                    void M(string key)
+                    {
+                        _ = new OpenAIOptions { ApiKey = {|CG0002:"{{Generic}}"|} };
+                        _ = new OpenAIRealtimeService({|CG0002:"{{Generic}}"|});
+                        _ = new OpenAIOptions { ApiKey = key };
+                        _ = new OpenAIOptions { ApiKey = "sk-not-a-real-key" };
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Key_in_raw_string_literal()
             => Analyze($$""""
                 class C

@@ -688,6 +688,56 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        private const string Betalgo = """
+            #nullable enable
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Betalgo.Ranul.OpenAI.Interfaces;
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+            using Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels;
+
+            """;
+
+        [Fact]
+        public Task Betalgo_response_reads()
+            => Analyze(Betalgo + """
+                class C
+                {
+                    async Task<string?> Chat(IOpenAIService service, ChatCompletionCreateRequest request)
+                    {
+                        var result = await service.ChatCompletion.CreateCompletion(request);
+                        return {|CG0006:result.Choices.First()|}.Message.Content;
+                    }
+
+                    string? Tool(ChatMessage message) => {|CG0006:message.ToolCalls!.First()|}.Id;
+                    double Embedding(EmbeddingCreateResponse result) => {|CG0006:result.Data!.First()|}.Embedding[0];
+                    bool Moderation(CreateModerationResponse result) => {|CG0006:result.Results.First()|}.Flagged;
+                }
+                """);
+
+        [Fact]
+        public Task Betalgo_reads_after_the_success_check()
+            => Analyze(Betalgo + """
+                class C
+                {
+                    async Task<string?> Chat(IOpenAIService service, ChatCompletionCreateRequest request)
+                    {
+                        var result = await service.ChatCompletion.CreateCompletion(request);
+                        if (!result.Successful)
+                        {
+                            throw new InvalidOperationException(result.Error?.Message);
+                        }
+
+                        return result.Choices.First().Message.Content;
+                    }
+
+                    string? Flag(ChatCompletionCreateResponse result) => result.Successful ? result.Choices[0].Message.Content : null;
+                    string? Error(ChatCompletionCreateResponse result) => result.Error == null ? result.Choices.First().Message.Content : null;
+                    string? Count(ChatCompletionCreateResponse result) => result.Choices.Count > 0 ? result.Choices[0].Message.Content : null;
+                }
+                """);
+
         // --- Not response collections, not gateway JSON -------------------------------------
 
         [Fact]
