@@ -549,6 +549,14 @@ namespace CometGuard.Analyzers.Bodies
                 operation = model.GetOperation(initializer, cancellationToken);
             }
 
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation)
+            {
+                // A concatenated JSON template: the same, with the non-constant operands as holes.
+                var parts = new StringBuilder();
+                AppendConcatenation(concatenation, parts, 0);
+                return (parts.ToString(), concatenation.Syntax);
+            }
+
             if (operation is not IInterpolatedStringOperation interpolated)
             {
                 return (null, null);
@@ -568,6 +576,24 @@ namespace CometGuard.Analyzers.Bodies
             }
 
             return (builder.ToString(), interpolated.Syntax);
+        }
+
+        private static void AppendConcatenation(IOperation operand, StringBuilder text, int depth)
+        {
+            operand = operand.Unwrap();
+            if (operand.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                text.Append(constant);
+            }
+            else if (depth < 32 && operand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } binary)
+            {
+                AppendConcatenation(binary.LeftOperand, text, depth + 1);
+                AppendConcatenation(binary.RightOperand, text, depth + 1);
+            }
+            else
+            {
+                text.Append(Hole);
+            }
         }
     }
 }

@@ -480,6 +480,30 @@ namespace CometGuard.Tests.Rules
                 """");
 
         [Fact]
+        public Task Json_text_built_by_concatenation()
+            => Analyze("""
+                using System.Net.Http;
+                class C
+                {
+                    StringContent M(string question, string history)
+                        => new StringContent({|CG0001:"{\"model\":\"gpt-4o-mini\",\"messages\":[" + history + ",{\"role\":\"user\",\"content\":\"" + question + "\"}]}"|});
+
+                    StringContent Local(string question)
+                    {
+                        var body = "{\"model\":\"deepseek-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
+                        return new StringContent({|CG0001:body|});
+                    }
+
+                    // The model is the variable part: nothing is fixed.
+                    StringContent Variable(string model, string question)
+                        => new StringContent("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}");
+
+                    // Not a gateway request: no messages, input or prompt, and no gateway path.
+                    StringContent Car(string make) => new StringContent("{\"model\":\"Corolla\",\"make\":\"" + make + "\"}");
+                }
+                """);
+
+        [Fact]
         public Task Json_text_sent_to_a_gateway_path()
             => Analyze("""
                 using System.Net.Http;
