@@ -5,13 +5,25 @@
 #
 #   bench/realcode.sh PROJECT_OR_SOLUTION...
 #   bench/realcode.sh ~/src/openai-dotnet/examples/OpenAI.Examples.csproj
+#   bench/realcode.sh --corpus DIR [--set A|B]     # the projects bench/realcode-corpus.tsv lists, under DIR/<owner>__<name>/
 #
 # Compile errors in the projects (a package version this machine cannot restore) are counted and reported: code
 # that does not bind is analysed less, so a project with many errors says little about recall.
 set -euo pipefail
 
-if [[ $# -eq 0 ]]; then
-  echo "usage: bench/realcode.sh PROJECT_OR_SOLUTION..." >&2
+corpus=
+set_filter=
+projects=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --corpus) corpus=$2; shift 2 ;;
+    --set) set_filter=$2; shift 2 ;;
+    *) projects+=("$1"); shift ;;
+  esac
+done
+
+if [[ -z $corpus && ${#projects[@]} -eq 0 ]]; then
+  echo "usage: bench/realcode.sh PROJECT_OR_SOLUTION... | --corpus DIR [--set A|B]" >&2
   exit 2
 fi
 
@@ -34,11 +46,43 @@ cat > "$work/cometguard.targets" <<EOF
 EOF
 
 : > "$work/diagnostics.txt"
-for project in "$@"; do
+# Each entry: project path, then its extra build arguments and the global.json to move aside (or "-").
+entries=()
+for project in "${projects[@]}"; do
+  entries+=("$project|-|-")
+done
+
+if [[ -n $corpus ]]; then
+  while IFS=$'\t' read -r set repo commit flags paths; do
+    [[ -z $set || $set == \#* ]] && continue
+    [[ -n $set_filter && $set != "$set_filter" ]] && continue
+    dir="$corpus/${repo/\//__}"
+    if [[ ! -d $dir ]]; then
+      echo "missing $dir: fetch $repo at $commit there first" >&2
+      exit 2
+    fi
+
+    extra=-
+    aside=-
+    [[ $flags == *tfm=* ]] && extra="-p:TargetFramework=${flags##*tfm=}"
+    [[ $flags == *global-json* ]] && aside="$dir/global.json"
+    for path in $paths; do
+      entries+=("$dir/$path|$extra|$aside")
+    done
+  done < "$root/bench/realcode-corpus.tsv"
+fi
+
+for entry in "${entries[@]}"; do
+  IFS='|' read -r project extra aside <<< "$entry"
   echo "== $project"
+  args=()
+  [[ $extra != - ]] && args+=("$extra")
+  # A repository that pins an older SDK: its global.json is set aside for the build only.
+  [[ $aside != - && -f $aside ]] && mv "$aside" "$aside.cometguard-aside"
   # --no-incremental: an up-to-date project would not run the analyzers at all.
-  dotnet build "$project" --no-incremental -nologo -v:q -clp:NoSummary "-p:CustomAfterMicrosoftCommonTargets=$work/cometguard.targets" \
+  dotnet build "$project" --no-incremental -nologo -v:q -clp:NoSummary "-p:CustomAfterMicrosoftCommonTargets=$work/cometguard.targets" "${args[@]}" \
     > "$work/build.log" 2>&1 || true
+  [[ $aside != - && -f $aside.cometguard-aside ]] && mv "$aside.cometguard-aside" "$aside"
   # One line per diagnostic: drop the project suffix and the help link, and the copies multi-targeting prints.
   grep -E ": (warning|error) CG[0-9]{4}:" "$work/build.log" | sed -E 's/ \[[^]]*\]$//; s/ \(https?:[^)]*\)//' | sort -u | tee -a "$work/diagnostics.txt" || true
   errors=$(grep -cE ": error (CS|NU)[0-9]+:" "$work/build.log" || true)
