@@ -139,18 +139,19 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                // Each group is reported once, from its first assignment, and only for an explicit choice.
-                var state = _delays.OfStatements(assignment, receiver, out var first);
-                if (!ReferenceEquals(first, assignment)
+                // Each group is reported once, from the assignment that makes it wrong (the diagnostic stays local to the
+                // analysed operation), and only for an explicit choice.
+                var state = _delays.OfStatements(assignment, receiver, out _);
+                var offending = state.ZeroDelay ?? state.ExplicitNoJitter;
+                if (!ReferenceEquals(offending, assignment)
                     || state.HasDelayGenerator
-                    || (state.ZeroDelay is null && (state.ExplicitNoJitter is null || !state.LacksBackoffOrJitter))
+                    || (state.ZeroDelay is null && !state.LacksBackoffOrJitter)
                     || !_apis.IsInScope(assignment, state.Handled(outcome), context.CancellationToken))
                 {
                     return;
                 }
 
-                var offending = state.ZeroDelay ?? state.ExplicitNoJitter!;
-                Report(context, offending.Syntax.GetLocation(), KindOptions, Describe(receiver.Type!.Name, state));
+                Report(context, assignment.Syntax.GetLocation(), KindOptions, Describe(receiver.Type!.Name, state));
             }
 
             /// <summary>A hand-written resend loop (bounded or not): what it waits before it resends.</summary>
