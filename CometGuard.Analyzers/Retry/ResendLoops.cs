@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.Analyzers.Retry
 {
@@ -15,6 +16,18 @@ namespace CometGuard.Analyzers.Retry
         public ResendLoops(RetryApis apis)
         {
             _apis = apis;
+        }
+
+        /// <summary>Where a loop is reported: its keyword.</summary>
+        public static Location KeywordLocation(ILoopOperation loop)
+        {
+            return loop.Syntax switch
+            {
+                WhileStatementSyntax w => w.WhileKeyword.GetLocation(),
+                ForStatementSyntax f => f.ForKeyword.GetLocation(),
+                DoStatementSyntax d => d.DoKeyword.GetLocation(),
+                _ => loop.Syntax.GetLocation(),
+            };
         }
 
         /// <summary><c>while (true)</c>, <c>for (;;)</c> and <c>for (…; true; …)</c>.</summary>
@@ -36,30 +49,39 @@ namespace CometGuard.Analyzers.Retry
         /// cancellation token. A loop that reads input and calls the gateway each round is not one.
         /// </summary>
         public bool IsUnbounded(ILoopOperation loop, CancellationToken cancellationToken)
+            => Analyze(loop, cancellationToken) is { IsBounded: false };
+
+        /// <summary>The endless loop as a resend loop (see <see cref="IsUnbounded"/>), or null when it is not one.</summary>
+        public ResendLoop? Analyze(ILoopOperation loop, CancellationToken cancellationToken)
         {
+            if (!IsEndless(loop))
+            {
+                return null;
+            }
+
             var callsGateway = false;
             var retriesOnFailure = false;
+            var bounded = false;
             var changed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var compared = new List<IOperation>();
+            var statusChecks = new List<IConditionalOperation>();
+            var gatewayCalls = new List<IInvocationOperation>();
             foreach (var operation in loop.Body.DescendantsAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        callsGateway |= _apis.IsGatewayCall(invocation);
-                        if (IsClockOrCancellation(invocation.TargetMethod))
+                        if (_apis.IsGatewayCall(invocation))
                         {
-                            return false;
+                            callsGateway = true;
+                            gatewayCalls.Add(invocation);
                         }
 
+                        bounded |= IsClockOrCancellation(invocation.TargetMethod);
                         break;
                     case IPropertyReferenceOperation property:
-                        if (IsClockOrCancellation(property.Property))
-                        {
-                            return false;
-                        }
-
+                        bounded |= IsClockOrCancellation(property.Property);
                         break;
                     case ITryOperation tryOperation:
                         retriesOnFailure |= _apis.ContainsGatewayCall(tryOperation.Body, cancellationToken)
@@ -74,7 +96,8 @@ namespace CometGuard.Analyzers.Retry
                         }
 
                         break;
-                    case IConditionalOperation conditional when conditional.Condition.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(IsStatusCheck):
+                    case IConditionalOperation conditional when TestsStatus(conditional.Condition):
+                        statusChecks.Add(conditional);
                         retriesOnFailure |= Leaves(loop, conditional.WhenTrue)
                             || (conditional.WhenFalse is { } otherwise && Leaves(loop, otherwise))
                             || (Continues(loop, conditional) && EndsByLeaving(loop, loop.Body));
@@ -93,7 +116,7 @@ namespace CometGuard.Analyzers.Retry
 
             if (!callsGateway || !retriesOnFailure)
             {
-                return false;
+                return null;
             }
 
             // for (var attempt = 1; ; attempt++): the counter moves in the loop header.
@@ -121,12 +144,83 @@ namespace CometGuard.Analyzers.Retry
                 {
                     if (SymbolOf(operand) is { } symbol && changed.Contains(symbol))
                     {
-                        return false;
+                        bounded = true;
                     }
                 }
             }
 
-            return true;
+            return new ResendLoop(loop, bounded, gatewayCalls, statusChecks);
+        }
+
+        /// <summary>
+        /// The waits of a resend loop: <c>Task.Delay</c> and <c>Thread.Sleep</c> calls, and whether it calls code that
+        /// may wait out of sight (a method in source, a delegate).
+        /// </summary>
+        public List<IInvocationOperation> Waits(ResendLoop resend, out bool mayWaitElsewhere)
+        {
+            var waits = new List<IInvocationOperation>();
+            mayWaitElsewhere = false;
+            var known = _apis.Known;
+            foreach (var operation in resend.Loop.Body.Descendants())
+            {
+                if (operation is not IInvocationOperation invocation || resend.GatewayCalls.Contains(invocation))
+                {
+                    continue;
+                }
+
+                var method = invocation.TargetMethod;
+                if ((method.Name == KnownMembers.TaskDelay && known.Is(method.ContainingType, KnownType.Task))
+                    || (method.Name == KnownMembers.Sleep && known.Is(method.ContainingType, KnownType.Thread)))
+                {
+                    waits.Add(invocation);
+                }
+                else if (method.MethodKind == MethodKind.DelegateInvoke || method.MethodKind == MethodKind.LocalFunction || method.Locations.Any(l => l.IsInSource))
+                {
+                    mayWaitElsewhere = true;
+                }
+            }
+
+            return waits;
+        }
+
+        /// <summary>
+        /// The tests under which a resend loop goes round again and that admit 4xx client errors besides 408/429: a
+        /// broad test that continues the loop (<c>if (!r.IsSuccessStatusCode) continue;</c>), or a success test that
+        /// leaves it (<c>if (r.IsSuccessStatusCode) return r;</c>, which resends on every other status). None when
+        /// another status check leaves the loop or throws: it is taken to stop on the client errors.
+        /// </summary>
+        public List<(IOperation Test, bool WhenFalse)> ClientErrorResends(ResendLoop resend, StatusPredicates predicates)
+        {
+            var found = new List<(IOperation Test, bool WhenFalse)>();
+            var exits = 0;
+            foreach (var check in resend.StatusChecks)
+            {
+                var loop = resend.Loop;
+                var before = found.Count;
+                if (Continues(loop, check) || (check.WhenFalse is { } otherwise && Leaves(loop, otherwise) && !Leaves(loop, check.WhenTrue)))
+                {
+                    foreach (var (_, test, _) in predicates.BroadTests(StatusPart(check.Condition)))
+                    {
+                        found.Add((test, false));
+                    }
+                }
+                else if (Leaves(loop, check.WhenTrue) && predicates.BroadWhenFalse(check.Condition) is not null)
+                {
+                    found.Add((check.Condition, true));
+                }
+
+                if (found.Count == before && (Leaves(loop, check.WhenTrue) || Throws(check.WhenTrue)))
+                {
+                    exits++;
+                }
+            }
+
+            if (exits > 0)
+            {
+                found.Clear();
+            }
+
+            return found;
         }
 
         /// <summary>
@@ -161,6 +255,56 @@ namespace CometGuard.Analyzers.Retry
         {
             return operation is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak }
                 || (operation is IBranchOperation { BranchKind: BranchKind.Break } branch && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel));
+        }
+
+        /// <summary>
+        /// A condition without the <c>&amp;&amp;</c> operands that test no status (<c>attempt &lt; 3</c>): they bound the
+        /// loop, they do not choose the statuses it resends on.
+        /// </summary>
+        private IOperation StatusPart(IOperation condition)
+        {
+            while (condition.Unwrap() is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and)
+            {
+                if (!TestsStatus(and.RightOperand))
+                {
+                    condition = and.LeftOperand;
+                }
+                else if (!TestsStatus(and.LeftOperand))
+                {
+                    condition = and.RightOperand;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return condition;
+        }
+
+        private bool TestsStatus(IOperation operation) => operation.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(IsStatusCheck);
+
+        private static bool Throws(IOperation operation)
+        {
+            if (operation is IThrowOperation)
+            {
+                return true;
+            }
+
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (Throws(child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Continues(ILoopOperation loop, IConditionalOperation conditional)
@@ -224,5 +368,28 @@ namespace CometGuard.Analyzers.Retry
                 _ => null,
             };
         }
+    }
+
+    /// <summary>An endless loop that resends a gateway request after a failure, as <see cref="ResendLoops"/> found it.</summary>
+    internal sealed class ResendLoop
+    {
+        public ResendLoop(ILoopOperation loop, bool isBounded, List<IInvocationOperation> gatewayCalls, List<IConditionalOperation> statusChecks)
+        {
+            Loop = loop;
+            IsBounded = isBounded;
+            GatewayCalls = gatewayCalls;
+            StatusChecks = statusChecks;
+        }
+
+        public ILoopOperation Loop { get; }
+
+        /// <summary>An attempt counter, a deadline or a cancellation check limits it.</summary>
+        public bool IsBounded { get; }
+
+        /// <summary>The gateway calls it makes each round.</summary>
+        public List<IInvocationOperation> GatewayCalls { get; }
+
+        /// <summary>The <c>if</c>s that test a response's status or an SDK exception's.</summary>
+        public List<IConditionalOperation> StatusChecks { get; }
     }
 }

@@ -147,21 +147,36 @@ namespace CometGuard.Analyzers.Retry
                 || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.Exception]);
         }
 
-        /// <summary>An HTTP send (<c>HttpClient</c> methods and extensions) or a System.ClientModel SDK client call.</summary>
+        /// <summary>
+        /// An HTTP send (<c>HttpClient</c> methods and extensions), a System.ClientModel SDK client call, or a send from
+        /// middleware: <c>base.SendAsync</c> in a <c>DelegatingHandler</c>, a Microsoft.Extensions.AI chat client call
+        /// (<c>base.GetResponseAsync</c> in a <c>DelegatingChatClient</c>, <c>InnerClient.GetResponseAsync</c>).
+        /// </summary>
         public bool IsGatewayCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (TypeLookup.DerivesFrom(method.ContainingType, HttpMessageInvoker))
+            if (TypeLookup.DerivesFrom(method.ContainingType, HttpMessageInvoker) || IsMiddlewareSend(method.ContainingType))
             {
                 return true;
             }
 
-            if (method.IsExtensionMethod && method.Parameters.Length > 0 && TypeLookup.DerivesFrom(method.Parameters[0].Type, HttpMessageInvoker))
+            if (method.IsExtensionMethod && method.Parameters.Length > 0
+                && (TypeLookup.DerivesFrom(method.Parameters[0].Type, HttpMessageInvoker) || _known.Is(method.Parameters[0].Type, KnownType.IChatClient)))
             {
                 return true;
             }
 
             return invocation.Instance?.Type is { } receiver && IsSdkClient(receiver);
+        }
+
+        /// <summary>
+        /// <c>DelegatingHandler</c>'s sends (only reachable as <c>base.SendAsync</c> from a handler: they are protected) and
+        /// the chat client abstraction's calls, through the interface or a delegating client.
+        /// </summary>
+        private bool IsMiddlewareSend(INamedTypeSymbol? owner)
+        {
+            return owner is not null
+                && (_known.Is(owner, KnownType.DelegatingHandler) || _known.Is(owner, KnownType.IChatClient) || _known.Is(owner, KnownType.DelegatingChatClient));
         }
 
         /// <summary>A client built on a System.ClientModel pipeline (OpenAI, Azure OpenAI): it retries by itself.</summary>

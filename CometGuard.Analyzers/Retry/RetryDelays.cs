@@ -2,6 +2,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.Analyzers.Retry
 {
+    /// <summary>What a wait between attempts computes.</summary>
+    internal enum DelayShape
+    {
+        /// <summary>Random, from a helper, or from something that changes: not judged.</summary>
+        Varies,
+
+        /// <summary>The same delay before every attempt.</summary>
+        Constant,
+
+        /// <summary>Grows exponentially with the attempt, with no random part.</summary>
+        ExponentialWithoutJitter,
+    }
+
     /// <summary>
     /// What a retry waits between attempts: a Polly v7 sleep provider that ignores the attempt, and the delay settings
     /// of a Polly v8 options instance gathered from its initialiser, the statements on its local, or a group of
@@ -43,6 +56,74 @@ namespace CometGuard.Analyzers.Retry
             }
 
             return true;
+        }
+
+        /// <summary>A sleep provider returning <c>TimeSpan</c> that grows exponentially with the attempt (<c>Math.Pow(2, n)</c>, <c>1 &lt;&lt; n</c>) and adds no randomness.</summary>
+        public bool IsExponentialSleep(IAnonymousFunctionOperation lambda)
+            => SymbolEqualityComparer.Default.Equals(lambda.Symbol.ReturnType, _apis.TimeSpan) && Classify(lambda.Body) == DelayShape.ExponentialWithoutJitter;
+
+        /// <summary>
+        /// What a wait computes. Randomness or a helper method makes it vary (jittered, or out of sight); an exponent on
+        /// something that changes makes it exponential; any other variable (an attempt counter, a <c>Retry-After</c>
+        /// value, a setting) makes it vary; what is left is one delay for every attempt. A local declared in
+        /// <paramref name="scope"/> is read through its initialiser: it is computed afresh each round.
+        /// </summary>
+        public DelayShape Classify(IOperation value, IOperation? scope = null)
+        {
+            var known = _apis.Known;
+            var exponential = false;
+            var varies = false;
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation.ConstantValue.HasValue)
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when TypeLookup.DerivesFrom(invocation.TargetMethod.ContainingType, known[KnownType.Random]):
+                    case IPropertyReferenceOperation property when TypeLookup.DerivesFrom(property.Property.ContainingType, known[KnownType.Random]):
+                        return DelayShape.Varies;
+                    case IInvocationOperation invocation when known.Is(invocation.TargetMethod.ContainingType, KnownType.Math):
+                        exponential |= invocation.TargetMethod.Name == KnownMembers.Pow && invocation.Arguments.Length == 2 && !invocation.Arguments[1].Value.ConstantValue.HasValue;
+                        break;
+                    case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _apis.TimeSpan):
+                        break;
+                    case IInvocationOperation:
+                        return DelayShape.Varies;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift } shift:
+                        exponential |= !shift.RightOperand.ConstantValue.HasValue;
+                        break;
+                    case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _apis.TimeSpan):
+                    case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _apis.TimeSpan):
+                        break;
+                    case ILocalReferenceOperation local when scope is not null
+                        && local.Local.DeclaringSyntaxReferences.Length == 1
+                        && scope.Syntax.Span.Contains(local.Local.DeclaringSyntaxReferences[0].Span)
+                        && local.Local.Initializer(local) is { } initializer
+                        && !ReferenceEquals(initializer, value):
+                        switch (Classify(initializer))
+                        {
+                            case DelayShape.Varies:
+                                varies = true;
+                                break;
+                            case DelayShape.ExponentialWithoutJitter:
+                                exponential = true;
+                                break;
+                        }
+
+                        break;
+                    case IParameterReferenceOperation:
+                    case ILocalReferenceOperation:
+                    case IFieldReferenceOperation:
+                    case IPropertyReferenceOperation:
+                        varies = true;
+                        break;
+                }
+            }
+
+            return exponential ? DelayShape.ExponentialWithoutJitter : varies ? DelayShape.Varies : DelayShape.Constant;
         }
 
         /// <summary>The options a creation makes: its initialiser, then every assignment to the local it initialises.</summary>

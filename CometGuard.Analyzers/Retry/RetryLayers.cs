@@ -119,6 +119,23 @@ namespace CometGuard.Analyzers.Retry
             }
         }
 
+        /// <summary>
+        /// The SDK retries behind a client a loop calls: an SDK client's own (<see cref="SdkRetriesOfClient"/>), or those
+        /// of the SDK client a Microsoft.Extensions.AI chat client wraps (<c>chatClient.AsIChatClient()</c> in the same
+        /// method); null when the client is neither.
+        /// </summary>
+        public int? SdkRetriesBehind(IOperation client)
+        {
+            if (client.Type is { } type && _apis.IsSdkClient(type))
+            {
+                return SdkRetriesOfClient(client);
+            }
+
+            return Follow(client.UnwrapAwait()) is IInvocationOperation adapter && adapter.Receiver() is { Type: { } wrapped } sdk && _apis.IsSdkClient(wrapped)
+                ? SdkRetriesOfClient(sdk)
+                : null;
+        }
+
         /// <summary>Retries configured on SDK options: <c>RetryPolicy = new ClientRetryPolicy(n)</c>, or the default.</summary>
         public int? RetriesOfOptions(IOperation options)
         {

@@ -20,6 +20,7 @@ namespace CometGuard.Analyzers.Retry
         }
 
         public const int Constant = 0;
+        public const int Linear = 1;
         public const int Exponential = 2;
 
         /// <summary>The <c>DelayBackoffType</c> value, null when set from something not constant.</summary>
@@ -38,8 +39,11 @@ namespace CometGuard.Analyzers.Retry
 
         public IOperation? ShouldHandle { get; private set; }
 
-        /// <summary>True when the retries are immediate, or constant without jitter.</summary>
-        public bool LacksBackoffOrJitter => !HasDelayGenerator && (DelayIsZero || (Backoff == Constant && Jitter == false));
+        /// <summary>
+        /// True when the retries are immediate, or without jitter whatever the backoff: exponential delays without a
+        /// random part still bring every client that failed together back at the same moments.
+        /// </summary>
+        public bool LacksBackoffOrJitter => !HasDelayGenerator && (DelayIsZero || Jitter == false);
 
         /// <summary>The state an object initialiser's assignments set, from the type's defaults.</summary>
         public static RetryOptionsState Of(RetryApis apis, IObjectOrCollectionInitializerOperation? initializer, bool isHttp)

@@ -92,6 +92,54 @@ namespace CometGuard.Analyzers.Retry
             return tests;
         }
 
+        /// <summary>The broad tests that decide a condition alone: the condition itself or an operand of its <c>||</c>.</summary>
+        public List<(IOperation Returned, IOperation Test, IOperation Response)> BroadTests(IOperation condition)
+        {
+            var tests = new List<(IOperation Returned, IOperation Test, IOperation Response)>();
+            Collect(condition, condition, tests);
+            return tests;
+        }
+
+        /// <summary>
+        /// The response a success test reads (<c>r.IsSuccessStatusCode</c>, <c>r.StatusCode == OK</c>,
+        /// <c>(int)r.StatusCode &lt; 400</c>, or one of those as an operand of <c>&amp;&amp;</c>) when its negation, what
+        /// holds whenever the test fails, admits 4xx other than 408/429.
+        /// </summary>
+        public IOperation? BroadWhenFalse(IOperation condition)
+        {
+            switch (condition.UnwrapAwait())
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
+                    return BroadWhenFalse(and.LeftOperand) ?? BroadWhenFalse(and.RightOperand);
+                case IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } instance } success
+                    when IsResponse(success.Property.ContainingType):
+                    return instance;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
+                    when equals.LeftOperand.UnwrapAwait() is IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } left } leftSuccess
+                        && IsResponse(leftSuccess.Property.ContainingType)
+                        && equals.RightOperand.ConstantValue is { HasValue: true, Value: true }:
+                    return left;
+                case IBinaryOperation binary:
+                    var (status, bound, kind) = StatusComparison(binary);
+                    if (status is null)
+                    {
+                        return null;
+                    }
+
+                    // The failure side of `< bound` is `>= bound`, of `== 2xx` every other status.
+                    var admitsClientErrors = kind switch
+                    {
+                        BinaryOperatorKind.LessThan => bound <= 499,
+                        BinaryOperatorKind.LessThanOrEqual => bound < 499,
+                        BinaryOperatorKind.Equals => bound is >= 200 and <= 299,
+                        _ => false,
+                    };
+                    return admitsClientErrors ? status : null;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>A <c>ClientResultException</c> type test in a <c>ShouldHandle</c> predicate that never reads the exception's <c>Status</c>.</summary>
         public IOperation? UncheckedExceptionTest(IAnonymousFunctionOperation lambda)
         {
@@ -190,6 +238,8 @@ namespace CometGuard.Analyzers.Retry
                 {
                     BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
                     BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
                     var same => same,
                 };
                 return (flipped, other, kind);

@@ -6,7 +6,8 @@ namespace CometGuard.Analyzers.Rules
     /// <summary>
     /// CG0005: a retry predicate that admits 4xx responses other than 408/429
     /// (<c>!r.IsSuccessStatusCode</c>, <c>(int)r.StatusCode &gt;= 400</c>, <c>!= OK</c>), or that retries
-    /// <c>ClientResultException</c> without looking at its status.
+    /// <c>ClientResultException</c> without looking at its status; a hand-written resend loop that goes round again
+    /// on such a test.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryOnClientErrorAnalyzer : RetryAnalyzer
@@ -16,6 +17,9 @@ namespace CometGuard.Analyzers.Rules
 
         /// <summary>The reported name is <c>Handle&lt;ClientResultException&gt;</c>/<c>Or&lt;…&gt;</c> with no predicate.</summary>
         public const string KindUncheckedException = "UncheckedException";
+
+        /// <summary>A resend loop's test: no automatic fix (the test's polarity decides what the loop does with the other statuses).</summary>
+        public const string KindLoop = "Loop";
 
         /// <summary>Diagnostic property: the source text of the response the broad test reads.</summary>
         public const string ResponseProperty = "Response";
@@ -29,15 +33,23 @@ namespace CometGuard.Analyzers.Rules
         }
 
         private protected override bool AppliesTo(RetryApis apis)
-            => apis.HasRetryLibrary && (apis.HttpResponseMessage is not null || apis.ClientResultException is not null);
+            => apis.HttpResponseMessage is not null || (apis.HasRetryLibrary && apis.ClientResultException is not null);
 
         private protected override void Register(CompilationStartAnalysisContext start, RetryApis apis)
         {
             var analysis = new CompilationAnalysis(apis);
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            if (apis.RetryStrategyOptionsOfT is not null)
+            if (apis.HasRetryLibrary)
             {
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+                if (apis.RetryStrategyOptionsOfT is not null)
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                }
+            }
+
+            if (apis.HttpResponseMessage is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
             }
         }
 
@@ -45,11 +57,32 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly RetryApis _apis;
             private readonly StatusPredicates _predicates;
+            private readonly ResendLoops _loops;
 
             public CompilationAnalysis(RetryApis apis)
             {
                 _apis = apis;
                 _predicates = new StatusPredicates(apis);
+                _loops = new ResendLoops(apis);
+            }
+
+            /// <summary>A hand-written resend loop (bounded or not) that goes round again on a status test admitting 4xx.</summary>
+            public void AnalyzeLoop(OperationAnalysisContext context)
+            {
+                var loop = (ILoopOperation)context.Operation;
+                if (_loops.Analyze(loop, context.CancellationToken) is not { } resend)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindLoop);
+                foreach (var (test, whenFalse) in _loops.ClientErrorResends(resend, _predicates))
+                {
+                    var what = whenFalse
+                        ? "of this loop (it resends whenever '" + test.Syntax + "' is false)"
+                        : "'" + test.Syntax + "' of this resend loop";
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RetryOnClientError, test.Syntax.GetLocation(), properties, what));
+                }
             }
 
             /// <summary><c>HandleResult</c>/<c>OrResult</c> predicates and <c>Handle&lt;ClientResultException&gt;()</c> that feed a retry.</summary>

@@ -2,8 +2,9 @@ namespace CometGuard.Analyzers.Rules
 {
     /// <summary>
     /// CG0004: gateway retries that do not back off with jitter: Polly v7 <c>Retry(n)</c> (no
-    /// wait), <c>WaitAndRetry</c> with a constant sleep, Polly v8 options left at
-    /// <c>BackoffType.Constant</c> without <c>UseJitter = true</c>, or <c>Delay = TimeSpan.Zero</c>.
+    /// wait), <c>WaitAndRetry</c> with a constant or an exponential sleep with no random part, Polly v8
+    /// options without <c>UseJitter = true</c> (any backoff type), <c>Delay = TimeSpan.Zero</c>, and
+    /// hand-written resend loops that wait nothing, a constant time or an unjittered exponential time.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryWithoutJitterAnalyzer : RetryAnalyzer
@@ -13,6 +14,12 @@ namespace CometGuard.Analyzers.Rules
 
         /// <summary>A Polly v7 sleep-duration lambda that ignores the attempt.</summary>
         public const string KindConstantSleep = "ConstantSleep";
+
+        /// <summary>A Polly v7 sleep-duration lambda that grows exponentially with no random part: the fix adds one.</summary>
+        public const string KindExponentialSleep = "ExponentialSleep";
+
+        /// <summary>A hand-written resend loop that resends at once or after a fixed or unjittered wait: no automatic fix.</summary>
+        public const string KindLoop = "Loop";
 
         /// <summary>
         /// Polly v8 options. The first additional location, when present, is the options' object
@@ -26,16 +33,25 @@ namespace CometGuard.Analyzers.Rules
         {
         }
 
-        private protected override bool AppliesTo(RetryApis apis) => apis.HasRetryLibrary;
+        private protected override bool AppliesTo(RetryApis apis) => apis.HasAny;
 
         private protected override void Register(CompilationStartAnalysisContext start, RetryApis apis)
         {
             var analysis = new CompilationAnalysis(apis);
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            if (apis.HasRetryLibrary)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
             if (apis.RetryStrategyOptionsOfT is not null)
             {
                 start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            }
+
+            if (apis.HttpMessageInvoker is not null || apis.ClientPipeline is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
             }
         }
 
@@ -43,11 +59,13 @@ namespace CometGuard.Analyzers.Rules
         {
             private readonly RetryApis _apis;
             private readonly RetryDelays _delays;
+            private readonly ResendLoops _loops;
 
             public CompilationAnalysis(RetryApis apis)
             {
                 _apis = apis;
                 _delays = new RetryDelays(apis);
+                _loops = new ResendLoops(apis);
             }
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -68,9 +86,18 @@ namespace CometGuard.Analyzers.Rules
 
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Value.UnwrapAwait() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && _delays.IsConstantSleep(lambda))
+                    if (argument.Value.UnwrapAwait() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                    {
+                        continue;
+                    }
+
+                    if (_delays.IsConstantSleep(lambda))
                     {
                         Report(context, lambda.Syntax.GetLocation(), KindConstantSleep, "'" + invocation.TargetMethod.Name + "' sleeps the same time before every attempt");
+                    }
+                    else if (_delays.IsExponentialSleep(lambda))
+                    {
+                        Report(context, lambda.Syntax.GetLocation(), KindExponentialSleep, "'" + invocation.TargetMethod.Name + "' backs off exponentially with no random part");
                     }
                 }
             }
@@ -112,25 +139,78 @@ namespace CometGuard.Analyzers.Rules
                     return;
                 }
 
-                // Each group is reported once, from its first assignment, and only for an explicit choice.
-                var state = _delays.OfStatements(assignment, receiver, out var first);
-                if (!ReferenceEquals(first, assignment)
+                // Each group is reported once, from the assignment that makes it wrong (the diagnostic stays local to the
+                // analysed operation), and only for an explicit choice.
+                var state = _delays.OfStatements(assignment, receiver, out _);
+                var offending = state.ZeroDelay ?? state.ExplicitNoJitter;
+                if (!ReferenceEquals(offending, assignment)
                     || state.HasDelayGenerator
-                    || (state.ZeroDelay is null && (state.ExplicitNoJitter is null || !state.LacksBackoffOrJitter))
+                    || (state.ZeroDelay is null && !state.LacksBackoffOrJitter)
                     || !_apis.IsInScope(assignment, state.Handled(outcome), context.CancellationToken))
                 {
                     return;
                 }
 
-                var offending = state.ZeroDelay ?? state.ExplicitNoJitter!;
-                Report(context, offending.Syntax.GetLocation(), KindOptions, Describe(receiver.Type!.Name, state));
+                Report(context, assignment.Syntax.GetLocation(), KindOptions, Describe(receiver.Type!.Name, state));
+            }
+
+            /// <summary>A hand-written resend loop (bounded or not): what it waits before it resends.</summary>
+            public void AnalyzeLoop(OperationAnalysisContext context)
+            {
+                var loop = (ILoopOperation)context.Operation;
+                if (_loops.Analyze(loop, context.CancellationToken) is not { } resend)
+                {
+                    return;
+                }
+
+                var waits = _loops.Waits(resend, out var mayWaitElsewhere);
+                if (waits.Count == 0)
+                {
+                    if (!mayWaitElsewhere)
+                    {
+                        Report(context, ResendLoops.KeywordLocation(loop), KindLoop, "This loop resends a gateway request at once, with no delay");
+                    }
+
+                    return;
+                }
+
+                var exponential = false;
+                foreach (var wait in waits)
+                {
+                    if (wait.Arguments.Length == 0)
+                    {
+                        return;
+                    }
+
+                    switch (_delays.Classify(wait.Arguments[0].Value, loop.Body))
+                    {
+                        case DelayShape.Varies:
+                            return;
+                        case DelayShape.ExponentialWithoutJitter:
+                            exponential = true;
+                            break;
+                    }
+                }
+
+                var first = waits[0].Arguments[0].Value;
+                Report(
+                    context,
+                    first.Syntax.GetLocation(),
+                    KindLoop,
+                    exponential ? "This loop backs off exponentially with no random part before it resends" : "This loop waits the same time before every resend");
             }
 
             private static string Describe(string type, RetryOptionsState state)
             {
                 return state.DelayIsZero
                     ? "'" + type + "' has Delay = TimeSpan.Zero and retries immediately"
-                    : "'" + type + "' retries at a constant delay without jitter";
+                    : state.Backoff switch
+                    {
+                        RetryOptionsState.Constant => "'" + type + "' retries at a constant delay without jitter",
+                        RetryOptionsState.Exponential => "'" + type + "' backs off exponentially without jitter",
+                        RetryOptionsState.Linear => "'" + type + "' backs off linearly without jitter",
+                        _ => "'" + type + "' retries without jitter",
+                    };
             }
 
             private static void Report(OperationAnalysisContext context, Location location, string kind, string what, Location? creation = null)

@@ -7,7 +7,8 @@ namespace CometGuard.Analyzers.Rules
     /// CG0011: retries at several layers. A retrying handler on the named or typed <c>HttpClient</c>
     /// an OpenAI / Azure OpenAI client is built on (through <c>HttpClientPipelineTransport</c>) while
     /// that client keeps its <c>ClientRetryPolicy</c>; two retrying handlers on one client; a retry
-    /// pipeline or policy executed around an SDK call that retries by itself.
+    /// pipeline or policy executed around an SDK call that retries by itself; a hand-written resend loop around an SDK
+    /// call that retries by itself, or around an <c>HttpClient</c> whose factory registration has a retrying handler.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class StackedRetriesAnalyzer : RetryAnalyzer
@@ -17,13 +18,22 @@ namespace CometGuard.Analyzers.Rules
         {
         }
 
-        private protected override bool AppliesTo(RetryApis apis) => apis.HasRetryLibrary && apis.ClientPipeline is not null;
+        private protected override bool AppliesTo(RetryApis apis) => apis.HasRetryLibrary || apis.ClientPipeline is not null;
 
         private protected override void Register(CompilationStartAnalysisContext start, RetryApis apis)
         {
             var analysis = new CompilationAnalysis(apis);
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.AnalyzeTransport, OperationKind.ObjectCreation);
+            if (apis.HasRetryLibrary)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
+            if (apis.ClientPipeline is not null)
+            {
+                start.RegisterOperationAction(analysis.AnalyzeTransport, OperationKind.ObjectCreation);
+            }
+
+            start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
             start.RegisterCompilationEndAction(analysis.Report);
         }
 
@@ -43,18 +53,80 @@ namespace CometGuard.Analyzers.Rules
             public Location Location { get; }
         }
 
+        /// <summary>A gateway call a resend loop makes on a factory <c>HttpClient</c>: reported at the end if the client's registration retries.</summary>
+        private sealed class LoopCall
+        {
+            public LoopCall(string method, bool loopIsBounded, Location location)
+            {
+                Method = method;
+                LoopIsBounded = loopIsBounded;
+                Location = location;
+            }
+
+            public string Method { get; }
+
+            public bool LoopIsBounded { get; }
+
+            public Location Location { get; }
+        }
+
         private sealed class CompilationAnalysis
         {
             private readonly RetryApis _apis;
             private readonly RetryLayers _layers;
+            private readonly ResendLoops _loops;
             private readonly ConcurrentDictionary<string, ConcurrentQueue<Handler>> _handlers = new();
             private readonly ConcurrentDictionary<string, int> _sdkRetries = new();
+            private readonly ConcurrentDictionary<string, ConcurrentQueue<LoopCall>> _loopCalls = new();
+
+            // Two handlers on one client are judged where an SDK is referenced, as before resend loops were.
+            private readonly bool _reportsHandlerStacks;
 
             public CompilationAnalysis(RetryApis apis)
             {
                 _apis = apis;
                 _layers = new RetryLayers(apis);
+                _loops = new ResendLoops(apis);
+                _reportsHandlerStacks = apis.ClientPipeline is not null;
             }
+
+            /// <summary>
+            /// A resend loop (bounded or not) around a call that retries by itself: an SDK client keeping its
+            /// <c>ClientRetryPolicy</c> (reported here), or a factory <c>HttpClient</c> (reported at the end when its
+            /// registration has a retrying handler).
+            /// </summary>
+            public void AnalyzeLoop(OperationAnalysisContext context)
+            {
+                var loop = (ILoopOperation)context.Operation;
+                if (_loops.Analyze(loop, context.CancellationToken) is not { } resend)
+                {
+                    return;
+                }
+
+                foreach (var call in resend.GatewayCalls)
+                {
+                    if (call.Receiver() is not { } client)
+                    {
+                        continue;
+                    }
+
+                    if (_layers.SdkRetriesBehind(client) is { } inner and > 0)
+                    {
+                        var what = "This loop resends '" + call.TargetMethod.Name + "', which retries by itself (ClientRetryPolicy, " + inner + " retries)";
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.StackedRetries, call.Syntax.GetLocation(), what, LoopCalls(resend.IsBounded, inner)));
+                        return;
+                    }
+
+                    if (TypeLookup.DerivesFrom(client.Type, _apis.HttpMessageInvoker) && _layers.ClientKeyOfHttpClient(client) is { } key)
+                    {
+                        _loopCalls.GetOrAdd(key, _ => new ConcurrentQueue<LoopCall>()).Enqueue(new LoopCall(call.TargetMethod.Name, resend.IsBounded, call.Syntax.GetLocation()));
+                        return;
+                    }
+                }
+            }
+
+            private static string LoopCalls(bool bounded, int inner)
+                => bounded ? "the loop's attempts times " + (inner + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture) : RetryLayers.Calls(long.MaxValue);
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
@@ -115,9 +187,27 @@ namespace CometGuard.Analyzers.Rules
                         calls = RetryLayers.Multiply(calls, sdk);
                     }
 
+                    if (_loopCalls.TryGetValue(pair.Key, out var loopCalls))
+                    {
+                        var handlerCalls = handlers.Aggregate(1L, (product, h) => RetryLayers.Multiply(product, h.Retries));
+                        foreach (var call in loopCalls)
+                        {
+                            var what = "This loop resends '" + call.Method + "' on " + client + ", whose '" + handlers[0].Name + "' retries by itself (" + RetryLayers.Retries(handlers[0].Retries) + ")";
+                            var total = call.LoopIsBounded
+                                ? "the loop's attempts times " + RetryLayers.Calls(handlerCalls)
+                                : RetryLayers.Calls(long.MaxValue);
+                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StackedRetries, call.Location, what, total));
+                        }
+                    }
+
                     for (var i = 0; i < handlers.Count; i++)
                     {
                         string? what = null;
+                        if (i > 0 && !_reportsHandlerStacks)
+                        {
+                            continue;
+                        }
+
                         if (i > 0)
                         {
                             what = "'" + handlers[i].Name + "' adds a second retrying handler to " + client + " after '" + handlers[0].Name + "'";

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace CometGuard.Analyzers.Rules
 {
     /// <summary>
@@ -141,19 +139,12 @@ namespace CometGuard.Analyzers.Rules
             public void AnalyzeLoop(OperationAnalysisContext context)
             {
                 var loop = (ILoopOperation)context.Operation;
-                if (!ResendLoops.IsEndless(loop) || !_loops.IsUnbounded(loop, context.CancellationToken))
+                if (!_loops.IsUnbounded(loop, context.CancellationToken))
                 {
                     return;
                 }
 
-                var keyword = loop.Syntax switch
-                {
-                    WhileStatementSyntax w => w.WhileKeyword.GetLocation(),
-                    ForStatementSyntax f => f.ForKeyword.GetLocation(),
-                    DoStatementSyntax d => d.DoKeyword.GetLocation(),
-                    _ => loop.Syntax.GetLocation(),
-                };
-                Report(context, keyword, KindLoop, "This loop resends a gateway request after a failure with no attempt limit");
+                Report(context, ResendLoops.KeywordLocation(loop), KindLoop, "This loop resends a gateway request after a failure with no attempt limit");
             }
 
             private static string Describe(string owner, int count, int limit)

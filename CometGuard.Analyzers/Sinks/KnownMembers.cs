@@ -73,5 +73,10 @@ namespace CometGuard.Analyzers.Sinks
 
         // Serialisation attributes: Newtonsoft's [JsonProperty(PropertyName = …)].
         public const string PropertyName = "PropertyName";
+
+        // Waits between attempts: Task.Delay, Thread.Sleep, and Math.Pow in a computed backoff.
+        public const string TaskDelay = "Delay";
+        public const string Sleep = "Sleep";
+        public const string Pow = "Pow";
     }
 }

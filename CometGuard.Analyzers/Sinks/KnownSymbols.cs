@@ -72,6 +72,14 @@ namespace CometGuard.Analyzers.Sinks
         NUnitTestCaseSource,
         MSTestTestMethod,
         TUnitTest,
+
+        // Retry delays and middleware that resends (appended: the table's order is its index)
+        Task,
+        Thread,
+        Math,
+        DelegatingHandler,
+        IChatClient,
+        DelegatingChatClient,
     }
 
     /// <summary>
@@ -136,7 +144,13 @@ namespace CometGuard.Analyzers.Sinks
             "NUnit.Framework.TestCaseAttribute",
             "NUnit.Framework.TestCaseSourceAttribute",
             "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-            "TUnit.Core.TestAttribute");
+            "TUnit.Core.TestAttribute",
+            "System.Threading.Tasks.Task",
+            "System.Threading.Thread",
+            "System.Math",
+            "System.Net.Http.DelegatingHandler",
+            "Microsoft.Extensions.AI.IChatClient",
+            "Microsoft.Extensions.AI.DelegatingChatClient");
 
         /// <summary>Test-method attributes: a read that throws inside a test fails the test, which is what it wants (CG0006).</summary>
         public static readonly ImmutableArray<KnownType> TestMethodAttributes = ImmutableArray.Create(

@@ -16,10 +16,27 @@ namespace CometGuard.CodeFixes.Infrastructure
         {
             var timeSpan = TypeName(model, position, "System.TimeSpan");
             var math = TypeName(model, position, "System.Math");
+            return Annotate(SyntaxFactory.ParseExpression(
+                timeSpan + ".FromSeconds(" + math + ".Pow(2, " + attempt + ")) + " + JitterText(model, position)));
+        }
+
+        /// <summary><c>&lt;delay&gt; + &lt;up to one second of randomness&gt;</c>: the jitter an unjittered backoff lacks.</summary>
+        public static ExpressionSyntax WithJitter(ExpressionSyntax delay, SemanticModel model, int position)
+        {
+            // `+` binds tighter than ?:, ??, casts of lambdas and assignments: keep such a delay whole.
+            var left = delay is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax
+                || delay.IsKind(SyntaxKind.AddExpression) || delay.IsKind(SyntaxKind.MultiplyExpression)
+                ? delay.WithoutTrivia()
+                : SyntaxFactory.ParenthesizedExpression(delay.WithoutTrivia());
+            return Annotate(SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, left, SyntaxFactory.ParseExpression(JitterText(model, position)))).WithTriviaFrom(delay);
+        }
+
+        private static string JitterText(SemanticModel model, int position)
+        {
+            var timeSpan = TypeName(model, position, "System.TimeSpan");
             var randomType = TypeName(model, position, "System.Random");
             var random = HasSharedRandom(model.Compilation) ? randomType + ".Shared" : "new " + randomType + "()";
-            return Annotate(SyntaxFactory.ParseExpression(
-                timeSpan + ".FromSeconds(" + math + ".Pow(2, " + attempt + ")) + " + timeSpan + ".FromMilliseconds(" + random + ".Next(0, 1000))"));
+            return timeSpan + ".FromMilliseconds(" + random + ".Next(0, 1000))";
         }
 
         /// <summary><c>retryAttempt =&gt; &lt;jittered exponential delay&gt;</c>.</summary>

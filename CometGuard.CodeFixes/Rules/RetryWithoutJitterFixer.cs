@@ -8,7 +8,8 @@ namespace CometGuard.CodeFixes.Rules
     /// <summary>
     /// CG0004: switches a retry to exponential backoff with jitter. Polly v8 options get
     /// <c>BackoffType = DelayBackoffType.Exponential, UseJitter = true</c> (and a zero delay becomes
-    /// the 2 s default); Polly v7 gets a jittered exponential sleep provider.
+    /// the 2 s default); Polly v7 gets a jittered exponential sleep provider, or a random part added
+    /// to its own exponential one.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryWithoutJitterFixer)), Shared]
     public sealed class RetryWithoutJitterFixer : RetryFixer
@@ -35,6 +36,9 @@ namespace CometGuard.CodeFixes.Rules
                     break;
                 case RetryWithoutJitterAnalyzer.KindConstantSleep when node.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } lambda:
                     Register(context, diagnostic, ct => JitterSleepAsync(context.Document, lambda, ct));
+                    break;
+                case RetryWithoutJitterAnalyzer.KindExponentialSleep when node.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } exponential && DelayOf(exponential) is not null:
+                    Register(context, diagnostic, ct => AddJitterAsync(context.Document, exponential, ct));
                     break;
                 case RetryWithoutJitterAnalyzer.KindOptions when diagnostic.AdditionalLocations.Count > 0:
                     if (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
@@ -114,6 +118,26 @@ namespace CometGuard.CodeFixes.Rules
             }
 
             return document.WithSyntaxRoot(root!.ReplaceNode(lambda, replacement.WithAdditionalAnnotations(Formatter.Annotation)));
+        }
+
+        /// <summary>The delay an exponential sleep provider returns: its expression body, or the one <c>return</c> of its block.</summary>
+        private static ExpressionSyntax? DelayOf(LambdaExpressionSyntax lambda)
+        {
+            return lambda switch
+            {
+                { ExpressionBody: { } body } => body,
+                { Block.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+                _ => null,
+            };
+        }
+
+        /// <summary>Keeps the provider's own exponential backoff and adds a random part to it.</summary>
+        private static async Task<Document> AddJitterAsync(Document document, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var delay = DelayOf(lambda)!;
+            return document.WithSyntaxRoot(root!.ReplaceNode(delay, RetrySnippets.WithJitter(delay, model!, lambda.SpanStart)));
         }
 
         private static ParameterSyntax Attempt(ParameterSyntax parameter)

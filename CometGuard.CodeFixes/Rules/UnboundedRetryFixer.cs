@@ -6,7 +6,8 @@ namespace CometGuard.CodeFixes.Rules
     /// CG0003: caps a retry at the budget. A count is replaced by the budget; Polly's
     /// <c>RetryForever()</c> becomes <c>WaitAndRetry(budget, jittered exponential)</c> and
     /// <c>WaitAndRetryForever(provider, ...)</c> becomes <c>WaitAndRetry(budget, provider, ...)</c>.
-    /// Hand-written loops are left to the developer.
+    /// Hand-written loops are left to the developer. Replacing a count needs nothing of the language; the
+    /// bounded <c>RetryForever()</c> writes a lambda (C# 3).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedRetryFixer)), Shared]
     public sealed class UnboundedRetryFixer : RetryFixer
@@ -34,7 +35,8 @@ namespace CometGuard.CodeFixes.Rules
                 && node is SimpleNameSyntax name
                 && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member
                 && member.Name == name
-                && CanBound(name.Identifier.ValueText, invocation))
+                && CanBound(name.Identifier.ValueText, invocation)
+                && (invocation.ArgumentList.Arguments.Count > 0 || LanguageGate.Allows(root.SyntaxTree, LanguageVersion.CSharp3)))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => BoundAsync(context.Document, invocation, name, limit, ct), nameof(UnboundedRetryFixer) + limit),

@@ -90,5 +90,155 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Resend_loops_on_client_errors()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> NotOk(HttpClient http, HttpContent content)
+                    {
+                        HttpResponseMessage response;
+                        for (;;)
+                        {
+                            response = await http.PostAsync("https://api.cometapi.com/v1/chat/completions", content);
+                            if ({|CG0005:response.StatusCode != HttpStatusCode.OK|}) continue;
+                            break;
+                        }
+
+                        return await response.Content.ReadAsStringAsync();
+                    }
+
+                    async Task<HttpResponseMessage> UntilSuccess(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if ({|CG0005:response.IsSuccessStatusCode|})
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(TimeSpan.FromSeconds(1));
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Broad(HttpClient http)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (({|CG0005:!response.IsSuccessStatusCode|} || {|CG0005:(int)response.StatusCode >= 400|}) && attempt < 3)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(attempt));
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_on_transient_statuses_only_are_silent()
+            => Analyze("""
+                class C
+                {
+                    async Task<HttpResponseMessage> RateLimited(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(1));
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> UntilNotRateLimited(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(TimeSpan.FromSeconds(1));
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> ClientErrorsLeave(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
+                            {
+                                throw new HttpRequestException("gateway refused the request", null, response.StatusCode);
+                            }
+
+                            await Task.Delay(TimeSpan.FromSeconds(1));
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Narrowed(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.BadRequest && (int)response.StatusCode >= 500)
+                            {
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    async Task Items(HttpClient http, string[] prompts)
+                    {
+                        foreach (var prompt in prompts)
+                        {
+                            var response = await http.PostAsync("https://api.cometapi.com/v1/chat/completions", new StringContent(prompt));
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                continue;
+                            }
+
+                            Console.WriteLine(await response.Content.ReadAsStringAsync());
+                        }
+                    }
+
+                    async Task Pages(HttpClient http)
+                    {
+                        var url = "https://api.cometapi.com/v1/files";
+                        while (true)
+                        {
+                            var response = await http.GetAsync(url);
+                            if (!response.IsSuccessStatusCode)
+                            {
+                                Console.WriteLine("failed");
+                                continue;
+                            }
+
+                            Console.WriteLine(await response.Content.ReadAsStringAsync());
+                            var line = Console.ReadLine();
+                            if (line is null) return;
+                        }
+                    }
+                }
+                """);
     }
 }

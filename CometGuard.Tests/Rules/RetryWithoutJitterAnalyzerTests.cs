@@ -55,7 +55,7 @@ namespace CometGuard.Tests.Rules
                     static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(attempt);
                     void M()
                     {
-                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(Math.Pow(2, n)));
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(n));
                         var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, n => Backoff(n));
                         var c = Policy.Handle<HttpRequestException>().WaitAndRetry(3, _ => TimeSpan.FromMilliseconds(Random.Shared.Next(100, 900)));
                         var d = Policy.Handle<System.IO.IOException>().Retry(3);
@@ -129,6 +129,221 @@ namespace CometGuard.Tests.Rules
                         services.AddHttpClient("b").AddStandardResilienceHandler(o => { {|CG0004:o.Retry.Delay = TimeSpan.Zero|}; });
                         services.AddHttpClient("c").AddStandardResilienceHandler(o => { o.Retry.BackoffType = DelayBackoffType.Constant; });
                         services.AddHttpClient("d").AddStandardResilienceHandler(o => { o.Retry.MaxRetryAttempts = 2; });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Exponential_backoff_without_jitter()
+            => Analyze("""
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        var a = {|CG0004:new RetryStrategyOptions<HttpResponseMessage>|} { BackoffType = DelayBackoffType.Exponential };
+                        var b = new RetryStrategyOptions<HttpResponseMessage> { BackoffType = DelayBackoffType.Exponential, {|CG0004:UseJitter = false|} };
+                        var c = new HttpRetryStrategyOptions { {|CG0004:UseJitter = false|} };
+                        var d = {|CG0004:new RetryStrategyOptions<HttpResponseMessage>|} { BackoffType = DelayBackoffType.Linear, MaxRetryAttempts = 3 };
+                        services.AddHttpClient("a").AddStandardResilienceHandler(o => { {|CG0004:o.Retry.UseJitter = false|}; });
+                        services.AddHttpClient("b").AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.BackoffType = DelayBackoffType.Exponential;
+                            {|CG0004:o.Retry.UseJitter = false|};
+                        });
+                        var e = Policy.Handle<HttpRequestException>().WaitAndRetry(3, {|CG0004:n => TimeSpan.FromSeconds(Math.Pow(2, n))|});
+                        var f = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, {|CG0004:attempt => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)))|});
+                        var g = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, {|CG0004:attempt => TimeSpan.FromMilliseconds(100 << attempt)|});
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Jittered_exponential_backoff_is_silent()
+            => Analyze("""
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        var a = new RetryStrategyOptions<HttpResponseMessage> { BackoffType = DelayBackoffType.Exponential, UseJitter = true };
+                        var b = new HttpRetryStrategyOptions { BackoffType = DelayBackoffType.Exponential };
+                        var c = new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromSeconds(1) };
+                        services.AddHttpClient("a").AddStandardResilienceHandler();
+                        services.AddHttpClient("b").AddStandardResilienceHandler(o => { o.Retry.BackoffType = DelayBackoffType.Exponential; });
+                        services.AddHttpClient("c").AddStandardResilienceHandler(o => { o.Retry.UseJitter = true; });
+                        var d = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(Math.Pow(2, n)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)));
+                        var e = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(Math.Pow(2, 3)));
+                        var f = Policy.Handle<System.IO.IOException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(Math.Pow(2, n)));
+                        var g = new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, ShouldHandle = new PredicateBuilder().Handle<TimeoutException>() };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_that_resend_at_once_or_after_a_fixed_wait()
+            => Analyze("""
+                using Microsoft.Extensions.AI;
+                using System.Net;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    const int Pause = 2000;
+
+                    async Task<string?> Immediately(HttpClient http, HttpContent content)
+                    {
+                        HttpResponseMessage response;
+                        {|CG0004:for|} (;;)
+                        {
+                            response = await http.PostAsync("https://api.cometapi.com/v1/chat/completions", content);
+                            if (response.StatusCode != HttpStatusCode.OK) continue;
+                            break;
+                        }
+
+                        return await response.Content.ReadAsStringAsync();
+                    }
+
+                    async Task<string> Constant(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay({|CG0004:1000|});
+                            }
+                        }
+                    }
+
+                    string Sleeps(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = http.Send(new HttpRequestMessage(HttpMethod.Get, "https://api.cometapi.com/v1/models"));
+                            if ((int)response.StatusCode == 429)
+                            {
+                                Thread.Sleep({|CG0004:TimeSpan.FromSeconds(Pause / 1000)|});
+                                continue;
+                            }
+
+                            return "done";
+                        }
+                    }
+
+                    async Task<string> Exponential(HttpClient http, CancellationToken token)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models", token);
+                            }
+                            catch (HttpRequestException) when (attempt < 3)
+                            {
+                                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                                await Task.Delay({|CG0004:delay|}, token);
+                            }
+                        }
+                    }
+
+                    async Task<Microsoft.Extensions.AI.ChatResponse> Middleware(Microsoft.Extensions.AI.IChatClient client, string question)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await client.GetResponseAsync(question);
+                            }
+                            catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay({|CG0004:3000|});
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_with_jitter_retry_after_or_a_helper_are_silent()
+            => Analyze("""
+                using System.Net;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<string> Jittered(HttpClient http, CancellationToken token)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models", token);
+                            }
+                            catch (HttpRequestException) when (attempt < 3)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 500)), token);
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> RetryAfter(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5));
+                        }
+                    }
+
+                    async Task<string> Helper(HttpClient http)
+                    {
+                        var attempt = 0;
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException) when (attempt++ < 3)
+                            {
+                                await BackOff(attempt);
+                            }
+                        }
+                    }
+
+                    static Task BackOff(int attempt) => Task.Delay(TimeSpan.FromSeconds(attempt) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 500)));
+
+                    async Task Repl(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var line = Console.ReadLine();
+                            if (line is null) break;
+                            Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                        }
+                    }
+
+                    async Task Poll(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.IsSuccessStatusCode)
+                            {
+                                Console.WriteLine(await response.Content.ReadAsStringAsync());
+                            }
+
+                            await Task.Delay(TimeSpan.FromMinutes(1));
+                        }
                     }
                 }
                 """);

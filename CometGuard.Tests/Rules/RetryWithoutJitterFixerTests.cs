@@ -115,5 +115,68 @@ namespace CometGuard.Tests.Rules
             test.FixedState.Sources.Add(("/0/Test1.cs", Usings + "class B { object M() => new HttpRetryStrategyOptions { Delay = TimeSpan.FromSeconds(2), BackoffType = DelayBackoffType.Exponential, UseJitter = true }; }"));
             await test.RunAsync();
         }
+
+        [Fact]
+        public Task Exponential_without_jitter_fix_all()
+            => Fix("""
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(3, {|CG0004:n => TimeSpan.FromSeconds(Math.Pow(2, n))|});
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, {|CG0004:attempt => { return TimeSpan.FromMilliseconds(100 << attempt); }|});
+                        var c = Policy.Handle<HttpRequestException>().WaitAndRetry(3, {|CG0004:(n, context) => n > 4 ? TimeSpan.FromSeconds(16) : TimeSpan.FromSeconds(Math.Pow(2, n))|}, (e, t, ctx) => { });
+                        var d = new RetryStrategyOptions<HttpResponseMessage> { BackoffType = DelayBackoffType.Exponential, {|CG0004:UseJitter = false|} };
+                        var e = {|CG0004:new RetryStrategyOptions<HttpResponseMessage>|} { BackoffType = DelayBackoffType.Exponential, MaxRetryAttempts = 3 };
+                        services.AddHttpClient("a").AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.BackoffType = DelayBackoffType.Exponential;
+                            {|CG0004:o.Retry.UseJitter = false|};
+                        });
+                    }
+                }
+                """, """
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetry(3, n => TimeSpan.FromSeconds(Math.Pow(2, n)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)));
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, attempt => { return TimeSpan.FromMilliseconds(100 << attempt) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)); });
+                        var c = Policy.Handle<HttpRequestException>().WaitAndRetry(3, (n, context) => (n > 4 ? TimeSpan.FromSeconds(16) : TimeSpan.FromSeconds(Math.Pow(2, n))) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)), (e, t, ctx) => { });
+                        var d = new RetryStrategyOptions<HttpResponseMessage> { BackoffType = DelayBackoffType.Exponential, UseJitter = true };
+                        var e = new RetryStrategyOptions<HttpResponseMessage> { BackoffType = DelayBackoffType.Exponential, MaxRetryAttempts = 3, UseJitter = true };
+                        services.AddHttpClient("a").AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.BackoffType = DelayBackoffType.Exponential;
+                            o.Retry.UseJitter = true;
+                        });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_get_no_automatic_fix()
+        {
+            const string Loop = """
+                class C
+                {
+                    async System.Threading.Tasks.Task<string> M(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await System.Threading.Tasks.Task.Delay({|CG0004:1000|});
+                            }
+                        }
+                    }
+                }
+                """;
+            return Fix(Loop, Loop);
+        }
     }
 }

@@ -185,5 +185,168 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Resend_loops_around_a_client_that_retries_itself()
+            => Analyze("""
+                using Microsoft.Extensions.AI;
+
+                static class Setup
+                {
+                    public static void Register(IServiceCollection services)
+                        => services.AddHttpClient("gateway").AddStandardResilienceHandler();
+                }
+
+                class Gateway
+                {
+                    private readonly ChatClient _chat;
+
+                    public Gateway(ChatClient chat) => _chat = chat;
+
+                    public async Task<ChatCompletion> Sdk(string question)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await {|CG0011:_chat.CompleteChatAsync(question)|};
+                            }
+                            catch (ClientResultException e) when (e.Status == 429)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    public async Task<ChatCompletion> Bounded(string model, string key, string question)
+                    {
+                        var chat = new OpenAIClient(new ApiKeyCredential(key)).GetChatClient(model);
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                return await {|CG0011:chat.CompleteChatAsync(question)|};
+                            }
+                            catch (ClientResultException) when (attempt < 3)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(attempt));
+                            }
+                        }
+                    }
+
+                    public async Task<ChatResponse> Adapter(string model, string key, string question)
+                    {
+                        var client = new ChatClient(model, new ApiKeyCredential(key)).AsIChatClient();
+                        while (true)
+                        {
+                            try
+                            {
+                                return await {|CG0011:client.GetResponseAsync(question)|};
+                            }
+                            catch (ClientResultException e) when (e.Status == 429)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    public async Task<string> Http(IHttpClientFactory factory)
+                    {
+                        var http = factory.CreateClient("gateway");
+                        while (true)
+                        {
+                            try
+                            {
+                                return await {|CG0011:http.GetStringAsync("https://api.cometapi.com/v1/models")|};
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_around_clients_that_do_not_retry_are_silent()
+            => Analyze("""
+                static class Setup
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient("plain");
+                        services.AddHttpClient("gateway").AddStandardResilienceHandler();
+                    }
+                }
+
+                class Gateway
+                {
+                    public async Task<ChatCompletion> NoSdkRetries(string model, string key, string question)
+                    {
+                        var chat = new ChatClient(model, new ApiKeyCredential(key), new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0) });
+                        while (true)
+                        {
+                            try
+                            {
+                                return await chat.CompleteChatAsync(question);
+                            }
+                            catch (ClientResultException e) when (e.Status == 429)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    public async Task<string> PlainHttp()
+                    {
+                        using var http = new HttpClient();
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    public async Task<string> FactoryClientWithoutHandler(IHttpClientFactory factory)
+                    {
+                        var http = factory.CreateClient("plain");
+                        while (true)
+                        {
+                            try
+                            {
+                                return await http.GetStringAsync("https://api.cometapi.com/v1/models");
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+
+                    public async Task Items(ChatClient chat, IHttpClientFactory factory, string[] questions)
+                    {
+                        var http = factory.CreateClient("gateway");
+                        foreach (var question in questions)
+                        {
+                            Console.WriteLine((await chat.CompleteChatAsync(question)).Value.Content[0].Text);
+                            Console.WriteLine(await http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                        }
+
+                        while (true)
+                        {
+                            var line = Console.ReadLine();
+                            if (line is null) break;
+                            Console.WriteLine((await chat.CompleteChatAsync(line)).Value.Content[0].Text);
+                        }
+                    }
+                }
+                """);
     }
 }

@@ -448,5 +448,117 @@ namespace CometGuard.Tests.Rules
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Middleware_resend_loops()
+            => Analyze("""
+                using Microsoft.Extensions.AI;
+                class RateLimitHandler : DelegatingHandler
+                {
+                    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            var response = await base.SendAsync(request, cancellationToken);
+                            if ((int)response.StatusCode != 429)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(3000, cancellationToken);
+                        }
+                    }
+                }
+
+                class RetryingChatClient : Microsoft.Extensions.AI.DelegatingChatClient
+                {
+                    public RetryingChatClient(Microsoft.Extensions.AI.IChatClient inner) : base(inner) { }
+
+                    public override async Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            try
+                            {
+                                return await base.GetResponseAsync(messages, options, cancellationToken);
+                            }
+                            catch (ClientResultException e) when (e.Status == 429)
+                            {
+                                await Task.Delay(3000, cancellationToken);
+                            }
+                        }
+                    }
+                }
+
+                class InnerClientRetry
+                {
+                    public async Task<Microsoft.Extensions.AI.ChatResponse> Ask(Microsoft.Extensions.AI.IChatClient client, string question)
+                    {
+                        {|CG0003:for|} (;;)
+                        {
+                            try
+                            {
+                                return await client.GetResponseAsync(question);
+                            }
+                            catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay(3000);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Middleware_that_bounds_or_does_not_resend_is_silent()
+            => Analyze("""
+                class BoundedHandler : DelegatingHandler
+                {
+                    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            var response = await base.SendAsync(request, cancellationToken);
+                            if ((int)response.StatusCode != 429 || attempt >= 3)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt)) + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 500)), cancellationToken);
+                        }
+                    }
+                }
+
+                class LoggingHandler : DelegatingHandler
+                {
+                    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+                    {
+                        var response = await base.SendAsync(request, cancellationToken);
+                        Console.WriteLine((int)response.StatusCode);
+                        return response;
+                    }
+                }
+
+                class CancellableChatClient : Microsoft.Extensions.AI.DelegatingChatClient
+                {
+                    public CancellableChatClient(Microsoft.Extensions.AI.IChatClient inner) : base(inner) { }
+
+                    public override async Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(System.Collections.Generic.IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
+                    {
+                        while (true)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            try
+                            {
+                                return await base.GetResponseAsync(messages, options, cancellationToken);
+                            }
+                            catch (ClientResultException e) when (e.Status == 429)
+                            {
+                                await Task.Delay(3000, cancellationToken);
+                            }
+                        }
+                    }
+                }
+                """);
     }
 }
