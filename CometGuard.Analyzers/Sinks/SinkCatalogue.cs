@@ -97,9 +97,13 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("Betalgo.Ranul.OpenAI.OpenAIOptions", "DefaultModelId", null, SinkKind.ModelId),
             new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IOpenAIService", "SetDefaultModelId", "modelId", SinkKind.ModelId),
             new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "SetDefaultModelId", "modelId", SinkKind.ModelId),
-            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
-            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.ICompletionService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
-            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", SinkRow.AnyMethod, "modelId", SinkKind.ModelId),
+            // Named, not any method: OpenAIService declares hundreds of members, which would open the name filter to every call.
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", "CreateCompletion", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", "CreateCompletionAsStream", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.ICompletionService", "CreateCompletion", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Interfaces.ICompletionService", "CreateCompletionAsStream", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "CreateCompletion", "modelId", SinkKind.ModelId),
+            new SinkRow("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "CreateCompletionAsStream", "modelId", SinkKind.ModelId),
             // Azure.AI.OpenAI 2.x: deployment names stand for the model.
             new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetChatClient", "deploymentName", SinkKind.ModelId),
             new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", "GetEmbeddingClient", "deploymentName", SinkKind.ModelId),

@@ -42,7 +42,8 @@ namespace CometGuard.CodeFixes.Rules
                     break;
                 case RetryWithoutJitterAnalyzer.KindOptions when diagnostic.AdditionalLocations.Count > 0:
                     if (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
-                        .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation)
+                        .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation
+                        && IsObjectInitializerOrNone(creation.Initializer))
                     {
                         Register(context, diagnostic, ct => FixCreationAsync(context.Document, creation, ct));
                     }
@@ -54,6 +55,15 @@ namespace CometGuard.CodeFixes.Rules
                     break;
             }
         }
+
+        /// <summary>
+        /// Members can be added to no initialiser or to an object initialiser of assignments that parses: in broken code
+        /// (a missing parenthesis) the members added would land inside the broken element.
+        /// </summary>
+        private static bool IsObjectInitializerOrNone(InitializerExpressionSyntax? initializer)
+            => initializer is null
+                || (initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && !initializer.ContainsDiagnostics
+                    && initializer.Expressions.All(e => e is AssignmentExpressionSyntax));
 
         private static void Register(CodeFixContext context, Diagnostic diagnostic, System.Func<CancellationToken, Task<Document>> fix)
         {
