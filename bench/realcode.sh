@@ -64,8 +64,13 @@ if [[ -n $corpus ]]; then
 
     extra=-
     aside=-
-    [[ $flags == *tfm=* ]] && extra="-p:TargetFramework=${flags##*tfm=}"
-    [[ $flags == *global-json* ]] && aside="$dir/global.json"
+    for flag in ${flags//,/ }; do
+      case "$flag" in
+        tfm=*) extra="-p:TargetFramework=${flag#tfm=}" ;;
+        nowarn=*) extra="-p:NoWarn=${flag#nowarn=}" ; extra=${extra//+/%3B} ;;
+        global-json) aside="$dir/global.json" ;;
+      esac
+    done
     for path in $paths; do
       entries+=("$dir/$path|$extra|$aside")
     done

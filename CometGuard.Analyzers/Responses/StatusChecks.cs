@@ -123,6 +123,39 @@ namespace CometGuard.Analyzers.Responses
             return null;
         }
 
+        /// <summary>
+        /// A raw stream read into a local (<c>var stream = await response.Content.ReadAsStreamAsync();</c>) whose every use
+        /// lies behind a status check: reading the stream is harmless, and the uses decide (an error reader inside
+        /// <c>if (!response.IsSuccessStatusCode)</c>, the parse after it). False when the stream is used anywhere unguarded.
+        /// </summary>
+        public bool IsStreamUsedOnlyAfterCheck(OperationAnalysisContext context, IInvocationOperation read, IOperation root, ImmutableArray<AccessPath> paths)
+        {
+            if (!_shapes.Known.IsOrDerives(UnwrapTask(read.TargetMethod.ReturnType), KnownType.Stream)
+                || (read.Parent is IAwaitOperation awaited ? awaited.Parent : read.Parent) is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return false;
+            }
+
+            var uses = 0;
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol))
+                {
+                    if (!IsAfterEnsureStatement(local, paths) && !IsGuarded(context, local.Syntax, paths))
+                    {
+                        return false;
+                    }
+
+                    uses++;
+                }
+            }
+
+            return uses > 0;
+        }
+
+        private static ITypeSymbol? UnwrapTask(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
+
         /// <summary>A bearer credential, a gateway path, a gateway-shaped body or result anywhere in the method.</summary>
         public bool HasGatewayEvidence(IOperation root) => _evidence.Get(root);
 

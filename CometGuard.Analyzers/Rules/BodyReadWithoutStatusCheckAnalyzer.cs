@@ -110,7 +110,9 @@ namespace CometGuard.Analyzers.Rules
 
                 var paths = AccessPath.WithAlias(response);
                 // A body with no status check at all has nothing to guard the read: no control flow graph for it.
-                if (!paths.IsEmpty && _checks.HasStatusCheck(root) && (_checks.IsAfterEnsureStatement(checkpoint, paths) || _checks.IsGuarded(context, checkpoint.Syntax, paths)))
+                if (!paths.IsEmpty && _checks.HasStatusCheck(root)
+                    && (_checks.IsAfterEnsureStatement(checkpoint, paths) || _checks.IsGuarded(context, checkpoint.Syntax, paths)
+                        || (!text && _checks.IsStreamUsedOnlyAfterCheck(context, read, root, paths))))
                 {
                     return;
                 }

@@ -80,6 +80,9 @@ namespace CometGuard.Analyzers.Sinks
         DelegatingHandler,
         IChatClient,
         DelegatingChatClient,
+
+        // System.IO
+        Stream,
     }
 
     /// <summary>
@@ -150,7 +153,8 @@ namespace CometGuard.Analyzers.Sinks
             "System.Math",
             "System.Net.Http.DelegatingHandler",
             "Microsoft.Extensions.AI.IChatClient",
-            "Microsoft.Extensions.AI.DelegatingChatClient");
+            "Microsoft.Extensions.AI.DelegatingChatClient",
+            "System.IO.Stream");
 
         /// <summary>Test-method attributes: a read that throws inside a test fails the test, which is what it wants (CG0006).</summary>
         public static readonly ImmutableArray<KnownType> TestMethodAttributes = ImmutableArray.Create(

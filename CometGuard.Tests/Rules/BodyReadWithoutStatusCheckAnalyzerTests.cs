@@ -30,6 +30,45 @@ namespace CometGuard.Tests.Rules
         private static Task Analyze(string source)
             => Verify<BodyReadWithoutStatusCheckAnalyzer, BodyReadWithoutStatusCheckFixer>.AnalyzerAsync(Usings + source);
 
+        [Fact]
+        public Task Stream_read_before_the_check_and_used_only_behind_it()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> M(HttpClient http, HttpRequestMessage request)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x");
+                        using var response = await http.SendAsync(request);
+                        var contentStream = await response.Content.ReadAsStreamAsync();
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            var error = await new StreamReader(contentStream).ReadToEndAsync();
+                            return "failed: " + error;
+                        }
+
+                        using var doc = await JsonDocument.ParseAsync(contentStream);
+                        return doc.RootElement.GetProperty("id").GetString() ?? "";
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Stream_used_before_the_check()
+            => Analyze("""
+                class C
+                {
+                    async Task<string> M(HttpClient http, HttpRequestMessage request)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "x");
+                        using var response = await http.SendAsync(request);
+                        var stream = await {|CG0007:response.Content.ReadAsStreamAsync()|};
+                        using var doc = await JsonDocument.ParseAsync(stream);
+                        if (!response.IsSuccessStatusCode) return "failed";
+                        return doc.RootElement.GetProperty("id").GetString() ?? "";
+                    }
+                }
+                """);
+
         // --- Newtonsoft.Json ------------------------------------------------------------------
 
         [Fact]
