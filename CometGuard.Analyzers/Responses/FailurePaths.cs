@@ -59,18 +59,7 @@ namespace CometGuard.Analyzers.Responses
         /// <summary>Which outcome of <c>status OP k</c> proves a status outside 2xx.</summary>
         private static GuardWhen FailureWhen(BinaryOperatorKind kind, long k, bool statusOnLeft)
         {
-            if (!statusOnLeft)
-            {
-                kind = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
-            }
-
+            kind = statusOnLeft ? kind : GuardConditions.Mirror(kind);
             var success = k is >= 200 and < 300;
             return kind switch
             {

@@ -314,19 +314,19 @@ namespace CometGuard.Analyzers.Responses
         }
 
         /// <summary>Which outcome of <c>count OP k</c> proves the count is at least one.</summary>
+        /// <summary>The comparison with its operands swapped: <c>k &lt; x</c> is <c>x &gt; k</c>.</summary>
+        public static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+            _ => kind,
+        };
+
         public static GuardWhen NonEmptyWhen(BinaryOperatorKind kind, long k, bool countOnLeft)
         {
-            if (!countOnLeft)
-            {
-                kind = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
-            }
+            kind = countOnLeft ? kind : Mirror(kind);
 
             return kind switch
             {

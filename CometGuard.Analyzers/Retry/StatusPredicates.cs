@@ -105,40 +105,7 @@ namespace CometGuard.Analyzers.Retry
         /// <c>(int)r.StatusCode &lt; 400</c>, or one of those as an operand of <c>&amp;&amp;</c>) when its negation, what
         /// holds whenever the test fails, admits 4xx other than 408/429.
         /// </summary>
-        public IOperation? BroadWhenFalse(IOperation condition)
-        {
-            switch (condition.UnwrapAwait())
-            {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
-                    return BroadWhenFalse(and.LeftOperand) ?? BroadWhenFalse(and.RightOperand);
-                case IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } instance } success
-                    when IsResponse(success.Property.ContainingType):
-                    return instance;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
-                    when equals.LeftOperand.UnwrapAwait() is IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } left } leftSuccess
-                        && IsResponse(leftSuccess.Property.ContainingType)
-                        && equals.RightOperand.ConstantValue is { HasValue: true, Value: true }:
-                    return left;
-                case IBinaryOperation binary:
-                    var (status, bound, kind) = StatusComparison(binary);
-                    if (status is null)
-                    {
-                        return null;
-                    }
-
-                    // The failure side of `< bound` is `>= bound`, of `== 2xx` every other status.
-                    var admitsClientErrors = kind switch
-                    {
-                        BinaryOperatorKind.LessThan => bound <= 499,
-                        BinaryOperatorKind.LessThanOrEqual => bound < 499,
-                        BinaryOperatorKind.Equals => bound is >= 200 and <= 299,
-                        _ => false,
-                    };
-                    return admitsClientErrors ? status : null;
-                default:
-                    return null;
-            }
-        }
+        public IOperation? BroadWhenFalse(IOperation condition) => AdmitsClientErrors(condition, outcome: false);
 
         /// <summary>A <c>ClientResultException</c> type test in a <c>ShouldHandle</c> predicate that never reads the exception's <c>Status</c>.</summary>
         public IOperation? UncheckedExceptionTest(IAnonymousFunctionOperation lambda)
@@ -191,19 +158,31 @@ namespace CometGuard.Analyzers.Retry
         }
 
         /// <summary>The response a test reads, when the test admits 4xx other than 408/429.</summary>
-        private IOperation? BroadResponse(IOperation operation)
+        private IOperation? BroadResponse(IOperation operation) => AdmitsClientErrors(operation, outcome: true);
+
+        /// <summary>
+        /// The response <paramref name="condition"/> reads when its <paramref name="outcome"/> admits 4xx other than 408/429:
+        /// a failed success test (<c>!r.IsSuccessStatusCode</c> true, <c>r.IsSuccessStatusCode</c> false, <c>== true/false</c>),
+        /// a status comparison whose side holds such statuses (<c>&gt;= 400</c> true, <c>&lt; 400</c> false, <c>!= OK</c> true),
+        /// and, for a false outcome, either operand of <c>&amp;&amp;</c>.
+        /// </summary>
+        private IOperation? AdmitsClientErrors(IOperation condition, bool outcome)
         {
-            switch (operation)
+            switch (condition.UnwrapAwait())
             {
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
-                    when not.Operand.UnwrapAwait() is IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } instance } success
-                        && IsResponse(success.Property.ContainingType):
-                    return instance;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } both when !outcome:
+                    return AdmitsClientErrors(both.LeftOperand, false) ?? AdmitsClientErrors(both.RightOperand, false);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
+                    return AdmitsClientErrors(negation.Operand, !outcome);
+                case IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } instance } success
+                    when IsResponse(success.Property.ContainingType):
+                    return outcome ? null : instance;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
                     when equals.LeftOperand.UnwrapAwait() is IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode, Instance: { } left } leftSuccess
                         && IsResponse(leftSuccess.Property.ContainingType)
-                        && equals.RightOperand.ConstantValue is { HasValue: true, Value: false }:
-                    return left;
+                        && equals.RightOperand.ConstantValue is { HasValue: true, Value: bool expected }:
+                    // The success flag is false on this outcome when the constant differs from the outcome.
+                    return expected != outcome ? left : null;
                 case IBinaryOperation binary:
                     var (status, bound, kind) = StatusComparison(binary);
                     if (status is null)
@@ -211,6 +190,14 @@ namespace CometGuard.Analyzers.Retry
                         return null;
                     }
 
+                    // A false outcome holds the negated comparison: `< bound` fails as `>= bound`, `== 2xx` as every other status.
+                    kind = outcome ? kind : kind switch
+                    {
+                        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThanOrEqual,
+                        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThan,
+                        BinaryOperatorKind.Equals => BinaryOperatorKind.NotEquals,
+                        _ => BinaryOperatorKind.None,
+                    };
                     var admitsClientErrors = kind switch
                     {
                         BinaryOperatorKind.GreaterThanOrEqual => bound <= 499,
@@ -234,15 +221,7 @@ namespace CometGuard.Analyzers.Retry
 
             if (StatusOf(binary.RightOperand) is { } flipped && binary.LeftOperand.ConstantValue is { HasValue: true, Value: int other })
             {
-                var kind = binary.OperatorKind switch
-                {
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    var same => same,
-                };
-                return (flipped, other, kind);
+                return (flipped, other, GuardConditions.Mirror(binary.OperatorKind));
             }
 
             return (null, 0, binary.OperatorKind);
