@@ -24,6 +24,32 @@ namespace CometGuard.Analyzers.Engine
             }
         }
 
+        /// <summary>
+        /// The elements of a collection written in place — <c>new[] { … }</c>, <c>new List&lt;string&gt; { … }</c> — or empty:
+        /// what an <c>IEnumerable</c> parameter receives element by element.
+        /// </summary>
+        public static ImmutableArray<IOperation> WrittenElements(this IOperation operation)
+        {
+            switch (operation.Unwrap())
+            {
+                case IArrayCreationOperation { Initializer: { } array }:
+                    return array.ElementValues;
+                case IObjectCreationOperation { Initializer: IObjectOrCollectionInitializerOperation collection }:
+                    var elements = ImmutableArray.CreateBuilder<IOperation>();
+                    foreach (var initializer in collection.Initializers)
+                    {
+                        if (initializer is IInvocationOperation { Arguments.Length: 1 } add)
+                        {
+                            elements.Add(add.Arguments[0].Value);
+                        }
+                    }
+
+                    return elements.ToImmutable();
+                default:
+                    return ImmutableArray<IOperation>.Empty;
+            }
+        }
+
         /// <summary><see cref="Unwrap"/>, through awaits too: the value an awaited call produces.</summary>
         public static IOperation UnwrapAwait(this IOperation operation)
         {

@@ -76,13 +76,26 @@ namespace CometGuard.Analyzers.Rules
 
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                if (argument.Value.Type?.SpecialType != SpecialType.System_String || !Sinks.IsSink(argument, SinkKind.Credential))
+                if (!Sinks.IsSink(argument, SinkKind.Credential))
                 {
                     return;
                 }
 
                 var parameter = argument.Parameter!;
-                AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter));
+                if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                {
+                    AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter));
+                    return;
+                }
+
+                // The `values` overloads of a header: each string of the collection written in place.
+                foreach (var element in argument.Value.WrittenElements())
+                {
+                    if (element.Type?.SpecialType == SpecialType.System_String)
+                    {
+                        AnalyzeValue(context, element, DiagnosticText.Parameter(parameter));
+                    }
+                }
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)

@@ -121,6 +121,45 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Api_key_headers_added_by_name()
+            => Analyze($$"""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class C
+                {
+                    void M(HttpRequestMessage request, HttpClient http)
+                    {
+                        // Azure OpenAI over raw HTTP: a 32-hex key in the api-key header.
+                        request.Headers.Add("api-key", {|CG0002:"{{TestKeys.Hex(21, 32)}}"|});
+                        http.DefaultRequestHeaders.TryAddWithoutValidation("API-Key", {|CG0002:"{{TestKeys.Hex(22, 32)}}"|});
+                        // Anthropic-style and gateway keys in x-api-key.
+                        http.DefaultRequestHeaders.Add("x-api-key", {|CG0002:"{{TestKeys.Random(23, 40)}}"|});
+                        request.Headers.TryAddWithoutValidation("X-API-KEY", new List<string> { {|CG0002:"{{TestKeys.Random(24, 40)}}"|} });
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Api_key_headers_with_placeholders_or_secret_sources_and_other_headers()
+            => Analyze($$"""
+                using System;
+                using System.Net.Http;
+                class C
+                {
+                    void M(HttpRequestMessage request, HttpClient http, string key)
+                    {
+                        request.Headers.Add("api-key", "<your-azure-openai-key>");
+                        request.Headers.Add("api-key", Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY"));
+                        http.DefaultRequestHeaders.Add("x-api-key", key);
+                        http.DefaultRequestHeaders.Add("x-api-key", "YOUR_API_KEY");
+                        // Not credential headers: a correlation id and a version are random-looking by design.
+                        http.DefaultRequestHeaders.Add("x-request-id", "{{TestKeys.Random(25, 40)}}");
+                        http.DefaultRequestHeaders.Add("api-version", "2024-10-21");
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Interpolation_of_a_constant_into_a_bearer_header()
             => Analyze($$"""
                 using System.Net.Http;

@@ -39,6 +39,19 @@ namespace CometGuard.Tests.Verifiers
             return builder.ToString();
         }
 
+        /// <summary>Lower-case hex, as Azure OpenAI issues its 32-character keys.</summary>
+        public static string Hex(int seed, int length)
+        {
+            var random = new Random(seed);
+            var builder = new StringBuilder(length);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append("0123456789abcdef"[random.Next(16)]);
+            }
+
+            return builder.ToString();
+        }
+
         public static string[] All => new[] { OpenAiProject, OpenAiLegacy, OpenAiServiceAccount, Anthropic, Generic };
     }
 }
