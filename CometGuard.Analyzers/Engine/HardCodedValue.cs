@@ -140,22 +140,46 @@ namespace CometGuard.Analyzers.Engine
         }
 
         private static HardCodedValue FromInitializer(ISymbol symbol, CancellationToken cancellationToken)
-        {
-            var initializer = InitializerOf(symbol, cancellationToken);
-            var text = LiteralText(initializer);
-            return text is null ? None : new HardCodedValue(HardCodedKind.Literal, text, initializer);
-        }
+            => FromInitializerSyntax(InitializerOf(symbol, cancellationToken));
 
         private static HardCodedValue FromLocal(ILocalSymbol local, CancellationToken cancellationToken)
         {
             var initializer = InitializerOf(local, cancellationToken);
-            var text = LiteralText(initializer);
-            if (text is null || IsReassigned(local, initializer!))
+            var value = FromInitializerSyntax(initializer);
+            return value.IsHardCoded && !IsReassigned(local, initializer!) ? value : None;
+        }
+
+        /// <summary>
+        /// A literal initialiser, or one whose <c>??</c> falls back to a literal
+        /// (<c>var model = configuration["Model"] ?? "gpt-4o";</c>): the fallback is the hard-coded value, at its literal.
+        /// </summary>
+        private static HardCodedValue FromInitializerSyntax(ExpressionSyntax? initializer)
+        {
+            if (LiteralText(initializer) is { } text)
             {
-                return None;
+                return new HardCodedValue(HardCodedKind.Literal, text, initializer);
             }
 
-            return new HardCodedValue(HardCodedKind.Literal, text, initializer);
+            var fallback = initializer;
+            while (fallback is ParenthesizedExpressionSyntax parenthesized)
+            {
+                fallback = parenthesized.Expression;
+            }
+
+            return fallback is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: var right }
+                && LiteralText(Unparenthesized(right)) is { } fallbackText
+                ? new HardCodedValue(HardCodedKind.LiteralFallback, fallbackText, Unparenthesized(right))
+                : None;
+        }
+
+        private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
         }
 
         private static HardCodedValue FromInterpolation(IInterpolatedStringOperation interpolated, CancellationToken cancellationToken)

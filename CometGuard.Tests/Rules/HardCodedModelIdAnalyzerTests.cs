@@ -321,6 +321,47 @@ namespace CometGuard.Tests.Rules
         }
 
         [Fact]
+        public async Task Literal_fallback_reached_through_a_local_or_field()
+        {
+            var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""
+                using System;
+                using Microsoft.Extensions.Configuration;
+                using OpenAI;
+                class C
+                {
+                    private static readonly string DefaultModel = Environment.GetEnvironmentVariable("COMETAPI_MODEL") ?? {|#4:"gpt-4.1-mini"|};
+
+                    void M(OpenAIClient client, IConfiguration configuration)
+                    {
+                        var model = configuration["CometApi:Model"] ?? {|#0:"gpt-4o"|};
+                        _ = client.GetChatClient({|#1:model|});
+                        var other = (configuration.GetValue<string>("Model") ?? {|#2:"o3-mini"|});
+                        _ = client.GetChatClient({|#3:other|});
+                        _ = client.GetChatClient({|#5:DefaultModel|});
+                    }
+
+                    void NotHardCoded(OpenAIClient client, IConfiguration configuration, string fromCaller)
+                    {
+                        var model = configuration["Model"] ?? fromCaller;
+                        _ = client.GetChatClient(model);
+                        var changed = configuration["Model"] ?? "gpt-4o";
+                        changed = fromCaller;
+                        _ = client.GetChatClient(changed);
+                        var placeholder = configuration["Model"] ?? "MODEL_NAME";
+                        _ = client.GetChatClient(placeholder);
+                    }
+                }
+                """);
+            foreach (var (use, literal, model) in new[] { (1, 0, "gpt-4o"), (3, 2, "o3-mini"), (5, 4, "gpt-4.1-mini") })
+            {
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("CG0001", DiagnosticSeverity.Warning).WithLocation(use).WithLocation(literal)
+                    .WithArguments(model, "the hard-coded '??' fallback", "in 'OpenAIClient.GetChatClient' parameter 'model'", "COMETAPI_MODEL"));
+            }
+
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task Literal_fallback_of_coalesce_has_its_own_message()
         {
             var test = Verify<HardCodedModelIdAnalyzer, HardCodedModelIdFixer>.Create("""

@@ -121,6 +121,23 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Literal_fallback_key_reached_through_a_local()
+            => Analyze($$"""
+                using System;
+                using System.ClientModel;
+                class C
+                {
+                    void M()
+                    {
+                        var key = Environment.GetEnvironmentVariable("COMETAPI_API_KEY") ?? {|#0:"{{Generic}}"|};
+                        _ = new ApiKeyCredential({|CG0002:key|});
+                        var placeholder = Environment.GetEnvironmentVariable("COMETAPI_API_KEY") ?? "<your-key>";
+                        _ = new ApiKeyCredential(placeholder);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Api_key_headers_added_by_name()
             => Analyze($$"""
                 using System.Collections.Generic;
