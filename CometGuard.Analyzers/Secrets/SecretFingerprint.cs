@@ -10,10 +10,7 @@ namespace CometGuard.Analyzers.Secrets
     /// </summary>
     internal static class SecretFingerprint
     {
-        private static readonly string[] PublicPrefixes =
-        {
-            "sk-ant-api03-", "sk-ant-admin01-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "sk-",
-        };
+        private static string[] PublicPrefixes => SecretShapes.Prefixes;
 
         public static string Describe(string secret)
         {

@@ -12,6 +12,16 @@ namespace CometGuard.Analyzers.Secrets
         /// <summary>Longer than any vendor key; matching runs only on windows of this size, so cost stays linear.</summary>
         private const int Window = 512;
 
+        /// <summary>
+        /// The public prefixes that start a key detected anywhere, longest first, and the OpenAI marker: the cheap
+        /// pre-filter for every literal, and what a message may show of a key.
+        /// </summary>
+        public static readonly string[] Prefixes =
+        {
+            "sk-ant-api03-", "sk-ant-admin01-", "sk-or-v1-", "sk-svcacct-", "sk-admin-", "sk-proj-", "sk-None-", "sk-ant-",
+            "api_org_", "lsv2_", "pplx-", "AIza", "gsk_", "xai-", "hf_", "r8_", "sk-",
+        };
+
         // Built on first use, only when a literal passes the cheap pre-filter. Interpreted patterns
         // (RegexOptions.Compiled costs more at analyzer load than it saves; docs/performance.md). They run
         // only on bounded windows, so no match timeout is needed: a timeout would make results
@@ -20,33 +30,56 @@ namespace CometGuard.Analyzers.Secrets
         {
             private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
 
-            // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
-            // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
-            public static readonly Regex OpenAiMarked = new Regex(
-                @"^sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}",
-                RegexOptions.CultureInvariant,
-                Timeout);
+            // The key ends where key characters end: a longer run is an identifier or a blob, not this key.
+            private const string End = "(?![A-Za-z0-9_-])";
 
-            public static readonly Regex OpenAiLong = new Regex(
-                @"^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}",
-                RegexOptions.CultureInvariant,
-                Timeout);
-
-            public static readonly Regex Anthropic = new Regex(
-                @"^sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}",
-                RegexOptions.CultureInvariant,
-                Timeout);
-
-            /// <summary>In the order they are tried: the most specific shape first.</summary>
-            public static readonly Regex[] Keys = { OpenAiMarked, Anthropic, OpenAiLong };
+            /// <summary>
+            /// Each shape with the prefix it starts at, in the order they are tried: the most specific first. Fixed
+            /// prefix and length as gitleaks (config/gitleaks.toml at b58d3f1: gcp-api-key, huggingface-access-token,
+            /// huggingface-organization-api-token, perplexity-api-key, anthropic-api-key, openai-api-key) and trufflehog
+            /// (pkg/detectors at 3ab759f: openrouter, groq, xai, replicate, langsmith) define them. Fireworks' `fw_` is in
+            /// neither, so it is left to the credential-position rule.
+            /// </summary>
+            public static readonly (string Prefix, Regex Pattern)[] Keys =
+            {
+                // OpenAI: sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-None- with the T3BlbkFJ marker, or a long
+                // random tail (project keys, CometAPI and other OpenAI-compatible gateways' sk- keys).
+                ("sk-", new Regex(@"^sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}", RegexOptions.CultureInvariant, Timeout)),
+                ("sk-ant-", new Regex(@"^sk-ant-(?:api\d\d|admin\d\d)-[A-Za-z0-9_-]{40,}", RegexOptions.CultureInvariant, Timeout)),
+                ("sk-or-v1-", new Regex("^sk-or-v1-[0-9a-f]{64}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("sk-", new Regex(@"^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}", RegexOptions.CultureInvariant, Timeout)),
+                ("AIza", new Regex("^AIza[0-9A-Za-z_-]{35}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("gsk_", new Regex("^gsk_[A-Za-z0-9]{52}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("xai-", new Regex("^xai-[0-9A-Za-z_]{80}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("hf_", new Regex("^hf_[A-Za-z0-9]{34}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("api_org_", new Regex("^api_org_[A-Za-z0-9]{34}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("pplx-", new Regex("^pplx-[A-Za-z0-9]{48}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("r8_", new Regex("^r8_[0-9A-Za-z_-]{37}" + End, RegexOptions.CultureInvariant, Timeout)),
+                ("lsv2_", new Regex("^lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}" + End, RegexOptions.CultureInvariant, Timeout)),
+            };
         }
 
         /// <summary>Cheap pre-filter for literals anywhere in the code: only these are matched against the key shapes.</summary>
         public static bool MayContainKey(string text)
         {
-            return text.Length >= 30
-                && (text.IndexOf("sk-", StringComparison.Ordinal) >= 0 || text.IndexOf("T3BlbkFJ", StringComparison.Ordinal) >= 0);
+            if (text.Length < 30)
+            {
+                return false;
+            }
+
+            foreach (var prefix in ShortPrefixes)
+            {
+                if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return text.IndexOf("T3BlbkFJ", StringComparison.Ordinal) >= 0;
         }
+
+        // The prefixes no other prefix contains (`sk-` covers every `sk-…`): one scan each.
+        private static readonly string[] ShortPrefixes = { "sk-", "AIza", "gsk_", "xai-", "hf_", "api_org_", "pplx-", "r8_", "lsv2_" };
 
         /// <summary>Finds a vendor key shape inside <paramref name="text"/>; the match is the key.</summary>
         public static bool TryFindKey(string text, out string key)
@@ -57,19 +90,19 @@ namespace CometGuard.Analyzers.Secrets
                 return false;
             }
 
-            // Every key shape starts with "sk-" at a token boundary (not inside "disk-" or "task-").
-            for (var start = text.IndexOf("sk-", StringComparison.Ordinal); start >= 0; start = text.IndexOf("sk-", start + 3, StringComparison.Ordinal))
+            foreach (var (prefix, pattern) in Patterns.Keys)
             {
-                if (start > 0 && IsKeyCharacter(text[start - 1]))
+                // Every key starts at a token boundary (not `sk-` inside "disk-" or "task-", not `hf_` inside "chf_").
+                for (var start = text.IndexOf(prefix, StringComparison.Ordinal); start >= 0; start = text.IndexOf(prefix, start + prefix.Length, StringComparison.Ordinal))
                 {
-                    continue;
-                }
+                    if (start > 0 && IsKeyCharacter(text[start - 1]))
+                    {
+                        continue;
+                    }
 
-                var window = text.Substring(start, Math.Min(Window, text.Length - start));
-                foreach (var pattern in Patterns.Keys)
-                {
-                    var match = pattern.Match(window);
-                    if (match.Success && !Placeholders.IsKeyPlaceholder(match.Value) && LooksRandom(match.Value))
+                    var match = pattern.Match(text.Substring(start, Math.Min(Window, text.Length - start)));
+                    // The prefix is the evidence: a vendor key made of letters only (a Google `AIza…` often is) still counts.
+                    if (match.Success && !Placeholders.IsKeyPlaceholder(match.Value) && LooksRandom(match.Value, requireNonLetter: false))
                     {
                         key = match.Value;
                         return true;
@@ -110,7 +143,7 @@ namespace CometGuard.Analyzers.Secrets
 
         private static bool IsKeyCharacter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 
-        private static bool LooksRandom(string value)
+        private static bool LooksRandom(string value, bool requireNonLetter = true)
         {
             var hasDigitOrSymbol = false;
             var first = value[0];
@@ -128,7 +161,7 @@ namespace CometGuard.Analyzers.Secrets
                 }
             }
 
-            return hasDigitOrSymbol && !allSame && ShannonEntropy(value) > 3.0;
+            return (hasDigitOrSymbol || !requireNonLetter) && !allSame && ShannonEntropy(value) > 3.0;
         }
 
         private static double ShannonEntropy(string value)

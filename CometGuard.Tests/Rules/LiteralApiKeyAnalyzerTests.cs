@@ -216,6 +216,40 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Other_providers_key_shapes_anywhere()
+            => Analyze($$"""
+                class C
+                {
+                    const string Gemini = {|CG0002:"{{TestKeys.Google}}"|};
+                    string Groq => {|CG0002:"{{TestKeys.Groq}}"|};
+                    string XAi => {|CG0002:"{{TestKeys.XAi}}"|};
+                    string Hf => {|CG0002:"token={{TestKeys.HuggingFace}}"|};
+                    string Pplx => {|CG0002:"{{TestKeys.Perplexity}}"|};
+                    string Replicate => {|CG0002:"{{TestKeys.Replicate}}"|};
+                    string OpenRouter => {|CG0002:"{\"key\": \"{{TestKeys.OpenRouter}}\"}"|};
+                }
+                """);
+
+        [Fact]
+        public Task Look_alikes_of_provider_key_shapes()
+            => Analyze($$"""
+                class C
+                {
+                    // Identifiers and names that start like a key, placeholders, wrong lengths, blobs, GUIDs and hashes.
+                    string A => "hf_requiredCharacteristicTypesForDisplayMetadata";
+                    string B => "api_org_controller_for_the_tenant_settings_page";
+                    string C1 => "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+                    string D => "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+                    string E => "gsk_{{TestKeys.Random(41, 20)}}";
+                    string F => "{{TestKeys.Random(42, 60)}}==";
+                    string G => "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+                    string H => "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+                    string I => "xai-{{TestKeys.Random(43, 40)}}";
+                    string J => "chf_{{TestKeys.Random(44, 34)}}";
+                }
+                """);
+
+        [Fact]
         public Task Betalgo_options_and_realtime_key()
             => Analyze($$"""
                 using Betalgo.Ranul.OpenAI;

@@ -79,6 +79,12 @@ namespace CometGuard.Tests.Sinks
                 ("sk-proj- marker", () => "sk-proj-" + Body(random, 74) + "T3BlbkFJ" + Body(random, 74)),
                 ("sk-svcacct- marker", () => "sk-svcacct-" + Body(random, 44) + "T3BlbkFJ" + Body(random, 44)),
                 ("sk-ant-api03-", () => "sk-ant-api03-" + Body(random, 93) + "AA"),
+                ("AIza (35)", () => "AIza" + Body(random, 35)),
+                ("gsk_ (52)", () => "gsk_" + Alnum(random, 52)),
+                ("xai- (80)", () => "xai-" + Alnum(random, 80)),
+                ("hf_ (34)", () => "hf_" + Alnum(random, 34)),
+                ("pplx- (48)", () => "pplx-" + Alnum(random, 48)),
+                ("r8_ (37)", () => "r8_" + Body(random, 37)),
                 ("generic (40)", () => Body(random, 40)),
             };
 
@@ -93,11 +99,13 @@ namespace CometGuard.Tests.Sinks
                     var key = make();
                     read += Placeholders.IsKeyPlaceholder(key) ? 1 : 0;
                     missed += SecretShapes.IsCredentialLike(key) ? 0 : 1;
+                    // A vendor shape is found anywhere, not only in a credential position.
+                    missed += name.StartsWith("generic", StringComparison.Ordinal) || (SecretShapes.TryFindKey("x = \"" + key + "\";", out var found) && found == key) ? 0 : 1;
                 }
 
                 // A generic token made of letters only is not credential-like by design (a word is no key): about
                 // (52/64)^40 of random 40-character bodies, so a few per 20,000 are expected there and only there.
-                _output.WriteLine(name + ": " + read + " of " + PerShape + " read as placeholders, " + missed + " not credential-like");
+                _output.WriteLine(name + ": " + read + " of " + PerShape + " read as placeholders, " + missed + " not credential-like or not found anywhere");
                 placeholders += read;
                 vendorMissed += name.StartsWith("generic", StringComparison.Ordinal) ? 0 : missed;
             }
@@ -106,13 +114,14 @@ namespace CometGuard.Tests.Sinks
             Assert.Equal(0, vendorMissed);
         }
 
-        private static string Body(Random random, int length)
+        private static string Alnum(Random random, int length) => Body(random, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+        private static string Body(Random random, int length, string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         {
-            const string Base64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
             var builder = new StringBuilder(length);
             for (var i = 0; i < length; i++)
             {
-                builder.Append(Base64Url[random.Next(Base64Url.Length)]);
+                builder.Append(alphabet[random.Next(alphabet.Length)]);
             }
 
             return builder.ToString();

@@ -24,6 +24,21 @@ namespace CometGuard.Tests.Verifiers
         /// <summary>An Anthropic key: <c>sk-ant-api03-</c>, 93 characters, <c>AA</c>.</summary>
         public static string Anthropic { get; } = "sk-" + "ant-api03-" + Random(16, 93) + "AA";
 
+        /// <summary>The other OpenAI-compatible providers' shapes (prefix and length as gitleaks and trufflehog define them).</summary>
+        public static string Google { get; } = "AIza" + Random(31, 35);
+
+        public static string Groq { get; } = "gsk" + "_" + Random(32, 52);
+
+        public static string XAi { get; } = "xai" + "-" + Random(33, 80);
+
+        public static string HuggingFace { get; } = "hf" + "_" + Random(34, 34);
+
+        public static string Perplexity { get; } = "pplx" + "-" + Random(35, 48);
+
+        public static string Replicate { get; } = "r8" + "_" + Random(36, 37);
+
+        public static string OpenRouter { get; } = "sk-" + "or-v1-" + Hex(37, 64);
+
         /// <summary>A generic high-entropy token with no vendor prefix, as a self-hosted gateway issues.</summary>
         public static string Generic { get; } = Random(17, 40);
 
