@@ -103,7 +103,9 @@ namespace CometGuard.Analyzers.Bodies
                 return false;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JsonObject]) || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JObject]))
+            // A JsonNode or JToken variable holding an object is written to through the same string indexer.
+            if (SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JsonObject]) || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JObject])
+                || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JsonNode]) || SymbolEqualityComparer.Default.Equals(type, _known[KnownType.JToken]))
             {
                 return true;
             }
@@ -263,17 +265,21 @@ namespace CometGuard.Analyzers.Bodies
 
                 if (operation is IVariableDeclaratorOperation declarator
                     && SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol)
-                    && declarator.Initializer?.Value is IObjectCreationOperation { Initializer: { } creationInitializer } created)
+                    && declarator.Initializer?.Value is { } initialValue)
                 {
-                    foreach (var sibling in creationInitializer.Initializers)
+                    if (initialValue.Unwrap() is IObjectCreationOperation { Initializer: { } creationInitializer })
                     {
-                        if (IsGatewayKey(KeyOf(sibling)))
+                        foreach (var sibling in creationInitializer.Initializers)
                         {
-                            return true;
+                            if (IsGatewayKey(KeyOf(sibling)))
+                            {
+                                return true;
+                            }
                         }
                     }
 
-                    if (IsSentToGatewayPath(created, cancellationToken))
+                    // Built empty or cloned from a template (`(JsonObject)template.DeepClone()`), then sent to a gateway path.
+                    if (IsSentToGatewayPath(initialValue, cancellationToken))
                     {
                         return true;
                     }

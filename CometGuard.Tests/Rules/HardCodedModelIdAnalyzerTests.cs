@@ -545,6 +545,40 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Json_node_bodies_mutated_or_cloned_from_a_template()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Text;
+                using System.Text.Json.Nodes;
+                using System.Threading.Tasks;
+                class C
+                {
+                    private static readonly JsonObject Template = new JsonObject { ["temperature"] = 0.2 };
+
+                    async Task Cloned(HttpClient http, string question)
+                    {
+                        var body = (JsonObject)Template.DeepClone();
+                        body["model"] = {|CG0001:"gpt-4o"|};
+                        body["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = question });
+                        await http.PostAsync("v1/chat/completions", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+                    }
+
+                    async Task Sent(HttpClient http)
+                    {
+                        JsonNode body = new JsonObject();
+                        body["model"] = {|CG0001:"text-embedding-3-small"|};
+                        await http.PostAsync("v1/embeddings", new StringContent(body.ToJsonString()));
+                    }
+
+                    void NotGateway(JsonObject car)
+                    {
+                        car["model"] = "Corolla";
+                        car["make"] = "Toyota";
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Json_text_sent_to_a_gateway_path()
             => Analyze("""
                 using System.Net.Http;
