@@ -324,6 +324,16 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "Text", null, SinkKind.SensitiveValue),
             new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Text", null, SinkKind.SensitiveValue),
             new SinkRow("Microsoft.Extensions.AI.TextContent", "Text", null, SinkKind.SensitiveValue),
+            // Whole message collections, request or response: a log formats each element, text included.
+            new SinkRow("OpenAI.Chat.ChatCompletion", "Content", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Chat.StreamingChatCompletionUpdate", "ContentUpdate", null, SinkKind.SensitiveValue),
+            new SinkRow("OpenAI.Responses.ResponseResult", "OutputItems", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatResponse", "Messages", null, SinkKind.SensitiveValue),
+            new SinkRow("Microsoft.Extensions.AI.ChatMessage", "Contents", null, SinkKind.SensitiveValue),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels.ChatCompletionCreateResponse", "Choices", null, SinkKind.SensitiveValue),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest", "Messages", null, SinkKind.SensitiveValue),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage", "Content", null, SinkKind.SensitiveValue),
+            new SinkRow("Betalgo.Ranul.OpenAI.ObjectModels.SharedModels.ChatChoiceResponse", "Message", null, SinkKind.SensitiveValue),
             // Types whose ToString() is their text: logging the object itself (`{Response}`) writes the text.
             new SinkRow("Microsoft.Extensions.AI.ChatResponse", "ToString", null, SinkKind.SensitiveValue),
             new SinkRow("Microsoft.Extensions.AI.ChatResponseUpdate", "ToString", null, SinkKind.SensitiveValue),

@@ -153,6 +153,32 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Message_collections_logged_whole()
+            => Analyze("""
+                using System.Linq;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.Logging;
+                using OpenAI.Chat;
+                using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+                using Betalgo.Ranul.OpenAI.ObjectModels.ResponseModels;
+                class C
+                {
+                    void M(ILogger logger, ChatCompletion completion, ChatResponse response, ChatCompletionCreateRequest request, ChatCompletionCreateResponse result)
+                    {
+                        logger.LogDebug("Content {Content}", {|CG0008:completion.Content|});
+                        logger.LogDebug("Messages {Messages}", {|CG0008:response.Messages|});
+                        logger.LogDebug("Request {Messages}", {|CG0008:request.Messages|});
+                        logger.LogDebug("Choices {Choices}", {|CG0008:result.Choices|});
+                        logger.LogDebug("First {Text}", {|CG0008:result.Choices.First().Message.Content|});
+
+                        // Structure, not text: counts, ids, finish reasons.
+                        logger.LogDebug("{Count} parts, {Messages} messages, {Choices} choices", completion.Content.Count, response.Messages.Count, result.Choices.Count);
+                        logger.LogDebug("Finish {Reason}", result.Choices.First().FinishReason);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Api_key_variable_passed_to_credential_and_logged()
             => Analyze("""
                 using System;
