@@ -49,6 +49,11 @@ namespace CometGuard.Analyzers.Responses
                         when Sinks.IsSink(property, SinkKind.ResponseCollection) || IsDtoCollection(property):
                         collection = property;
                         return true;
+                    case IPropertyReferenceOperation { Property: { IsIndexer: false } property, Instance: { } instance }
+                        when IsGatewaySpecificDtoCollection(property) && IsFromHttpBody(instance):
+                        // `choices` without an envelope member beside it, on a DTO just read from an HTTP body.
+                        collection = property;
+                        return true;
                     case ILocalReferenceOperation local when InitializedFromMember(local.Local):
                         operation = local.Local.Initializer(local);
                         continue;
@@ -81,6 +86,9 @@ namespace CometGuard.Analyzers.Responses
                 return HasEnvelopeMarker(p.ContainingType, p);
             });
         }
+
+        private bool IsGatewaySpecificDtoCollection(IPropertySymbol property)
+            => IsCollectionType(property.Type) && Contains(SinkCatalogue.GatewaySpecificCollectionNames, JsonName(property));
 
         /// <summary>A DTO type with a gateway collection member (the type a gateway body deserialises into).</summary>
         public bool IsGatewayDto(ITypeSymbol? type)

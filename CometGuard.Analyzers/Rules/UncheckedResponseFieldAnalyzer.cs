@@ -185,10 +185,15 @@ namespace CometGuard.Analyzers.Rules
 
             private void AnalyzeJsonLookup(OperationAnalysisContext context, IOperation read, IOperation? instance, IOperation nameOperation)
             {
-                if (nameOperation.ConstantValue is not { HasValue: true, Value: string name }
-                    || !ResponseShapes.Contains(SinkCatalogue.GatewayCollectionNames, name)
+                if (nameOperation.ConstantValue is not { HasValue: true, Value: string name })
+                {
+                    return;
+                }
+
+                var optional = ResponseShapes.Contains(SinkCatalogue.GatewayOptionalFieldNames, name);
+                if ((!optional && !ResponseShapes.Contains(SinkCatalogue.GatewayCollectionNames, name))
                     || _guards.ChainRoot(instance) is not { } root
-                    || (!ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, name) && !_shapes.IsFromHttpBody(root))
+                    || ((optional || !ResponseShapes.Contains(SinkCatalogue.GatewaySpecificCollectionNames, name)) && !_shapes.IsFromHttpBody(root))
                     || _tests.Contains(context.ContainingSymbol))
                 {
                     return;
@@ -197,7 +202,9 @@ namespace CometGuard.Analyzers.Rules
                 var paths = AccessPath.WithAlias(root);
                 if (!_guards.IsGuarded(context, read, (condition, captures) => _guards.JsonShape(condition, captures, paths)))
                 {
-                    Report(context, read.Syntax, ImmutableDictionary<string, string?>.Empty, "the JSON member '" + name + "' exists", "an error body or an empty answer has none; use TryGetProperty and check the array length");
+                    Report(context, read.Syntax, ImmutableDictionary<string, string?>.Empty, "the JSON member '" + name + "' exists", optional
+                        ? "gateways may leave it out of a success body, and streaming answers carry it only when asked; use TryGetProperty"
+                        : "an error body or an empty answer has none; use TryGetProperty and check the array length");
                 }
             }
 

@@ -15,6 +15,12 @@ namespace CometGuard.Analyzers.Sinks
         /// </summary>
         public static ImmutableArray<string> GatewayCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls", "data", "content");
 
+        /// <summary>
+        /// JSON names of response members a gateway may leave out of a success body (CG0006): several omit <c>usage</c>, and
+        /// streaming answers never carry it unless asked. A lookup of one is reported on JSON parsed from an HTTP body.
+        /// </summary>
+        public static ImmutableArray<string> GatewayOptionalFieldNames { get; } = ImmutableArray.Create("usage");
+
         /// <summary>Names that make a collection name gateway-specific on their own, in a JSON lookup chain.</summary>
         public static ImmutableArray<string> GatewaySpecificCollectionNames { get; } = ImmutableArray.Create("choices", "output", "tool_calls");
 

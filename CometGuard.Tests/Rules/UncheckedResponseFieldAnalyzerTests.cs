@@ -738,6 +738,48 @@ namespace CometGuard.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Dto_read_after_ReadFromJsonAsync_with_null_forgiving()
+            => Analyze(Json + """
+                using System.Collections.Generic;
+                using System.Net.Http.Json;
+                record Message(string Role, string Content);
+                record Choice(int Index, Message Message);
+                record Completion(string Id, List<Choice> Choices);
+                class C
+                {
+                    async Task<string> M(HttpClient http, object body)
+                    {
+                        using var response = await http.PostAsJsonAsync("v1/chat/completions", body);
+                        response.EnsureSuccessStatusCode();
+                        var completion = await response.Content.ReadFromJsonAsync<Completion>();
+                        return {|CG0006:completion!.Choices[0]|}.Message.Content;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Usage_lookup_after_a_success_status()
+            => Analyze(Json + """
+                class C
+                {
+                    async Task<int> M(HttpResponseMessage response)
+                    {
+                        response.EnsureSuccessStatusCode();
+                        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                        return {|CG0006:doc.RootElement.GetProperty("usage")|}.GetProperty("total_tokens").GetInt32();
+                    }
+
+                    async Task<int> Guarded(HttpResponseMessage response)
+                    {
+                        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                        return doc.RootElement.TryGetProperty("usage", out var usage) ? usage.GetProperty("total_tokens").GetInt32() : 0;
+                    }
+
+                    int Settings(JsonElement settings) => settings.GetProperty("usage").GetProperty("limit").GetInt32();
+                }
+                """);
+
         // --- Not response collections, not gateway JSON -------------------------------------
 
         [Fact]
