@@ -41,6 +41,25 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Polly_v7_inside_HttpClientFactory_registrations()
+            => Analyze("""
+                class C
+                {
+                    void M(IServiceCollection services)
+                    {
+                        services.AddHttpClient("gateway")
+                            .AddTransientHttpErrorPolicy(p => p.{|CG0003:RetryForeverAsync|}());
+                        services.AddHttpClient("other")
+                            .AddTransientHttpErrorPolicy(p => p.WaitAndRetryAsync({|CG0003:8|}, n => TimeSpan.FromSeconds(n)));
+                        services.AddHttpClient("third")
+                            .AddPolicyHandler(Policy<HttpResponseMessage>.Handle<HttpRequestException>().{|CG0003:WaitAndRetryForeverAsync|}(n => TimeSpan.FromSeconds(n)));
+                        services.AddHttpClient("fine")
+                            .AddTransientHttpErrorPolicy(p => p.WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n)));
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Polly_v7_counts_above_budget()
             => Analyze("""
                 class C
