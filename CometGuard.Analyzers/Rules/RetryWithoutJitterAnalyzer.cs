@@ -18,6 +18,9 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>A Polly v7 sleep-duration lambda that grows exponentially with no random part: the fix adds one.</summary>
         public const string KindExponentialSleep = "ExponentialSleep";
 
+        /// <summary>A Polly.Contrib sleep-duration sequence without jitter (<c>Backoff.ExponentialBackoff</c>): no automatic fix.</summary>
+        public const string KindSequence = "Sequence";
+
         /// <summary>A hand-written resend loop that resends at once or after a fixed or unjittered wait: no automatic fix.</summary>
         public const string KindLoop = "Loop";
 
@@ -86,6 +89,12 @@ namespace CometGuard.Analyzers.Rules
 
                 foreach (var argument in invocation.Arguments)
                 {
+                    if (argument.Value.UnwrapAwait() is IInvocationOperation sequence && _apis.Sinks.IsSink(sequence.TargetMethod, SinkKind.UnjitteredBackoff))
+                    {
+                        Report(context, sequence.Syntax.GetLocation(), KindSequence, "'" + sequence.TargetMethod.Name + "' gives every client the same sleep durations, with no random part");
+                        continue;
+                    }
+
                     if (argument.Value.UnwrapAwait() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                     {
                         continue;

@@ -103,7 +103,7 @@ namespace CometGuard.Analyzers.Rules
 
                 var limit = Limit(context);
                 if (count <= limit
-                    || (argument.Parent is IInvocationOperation invocation && !_apis.IsCountInScope(invocation, context.CancellationToken)))
+                    || (argument.Parent is IInvocationOperation invocation && !IsCountInScope(invocation, context.CancellationToken)))
                 {
                     return;
                 }
@@ -115,6 +115,28 @@ namespace CometGuard.Analyzers.Rules
                     _ => "The retry",
                 };
                 Report(context, argument.Value.Syntax.GetLocation(), KindCount, Describe(owner, count, limit), limit);
+            }
+
+            /// <summary>
+            /// The count's call is in a gateway retry's scope, or hands its sleep durations to one: a backoff helper's
+            /// <c>retryCount</c> (<c>WaitAndRetryAsync(Backoff.DecorrelatedJitterBackoffV2(…, retryCount: 10))</c>) bounds that retry.
+            /// </summary>
+            private bool IsCountInScope(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+            {
+                if (_apis.IsCountInScope(invocation, cancellationToken))
+                {
+                    return true;
+                }
+
+                IOperation current = invocation;
+                while (current.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = current.Parent;
+                }
+
+                return invocation.TargetMethod.IsStatic
+                    && current.Parent is IArgumentOperation { Parent: IInvocationOperation consumer }
+                    && _apis.IsCountInScope(consumer, cancellationToken);
             }
 
             public void AnalyzeAssignment(OperationAnalysisContext context)

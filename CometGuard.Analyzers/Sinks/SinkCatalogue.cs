@@ -284,6 +284,12 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("Polly.RetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
             new SinkRow("Polly.AsyncRetrySyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
             new SinkRow("Polly.AsyncRetryTResultSyntax", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            // Polly.Contrib.WaitAndRetry: the sleep-duration sequence passed to WaitAndRetry(IEnumerable<TimeSpan>) has one entry per retry.
+            new SinkRow("Polly.Contrib.WaitAndRetry.Backoff", SinkRow.AnyMethod, "retryCount", SinkKind.RetryCount),
+            // Its sequences without jitter (the DecorrelatedJitter ones have it).
+            new SinkRow("Polly.Contrib.WaitAndRetry.Backoff", "ExponentialBackoff", SinkRow.Self, SinkKind.UnjitteredBackoff),
+            new SinkRow("Polly.Contrib.WaitAndRetry.Backoff", "LinearBackoff", SinkRow.Self, SinkKind.UnjitteredBackoff),
+            new SinkRow("Polly.Contrib.WaitAndRetry.Backoff", "ConstantBackoff", SinkRow.Self, SinkKind.UnjitteredBackoff),
             // Polly v8: RetryStrategyOptions<T>.MaxRetryAttempts, which RetryStrategyOptions and
             // Microsoft.Extensions.Http.Resilience's HttpRetryStrategyOptions inherit.
             new SinkRow("Polly.Retry.RetryStrategyOptions`1", "MaxRetryAttempts", null, SinkKind.RetryCount),

@@ -16,6 +16,9 @@ namespace CometGuard.Analyzers.Sinks
         /// <summary>A retry attempt count (CG0003).</summary>
         RetryCount,
 
+        /// <summary>A sleep-duration sequence helper with no random part: Polly.Contrib's <c>Backoff.ExponentialBackoff</c> (CG0004).</summary>
+        UnjitteredBackoff,
+
         /// <summary>A gateway endpoint, base address or request URI of raw HTTP (CG0009, CG0010).</summary>
         Endpoint,
 

@@ -22,6 +22,24 @@ namespace CometGuard.Tests.Rules
             => Verify<RetryWithoutJitterAnalyzer, RetryWithoutJitterFixer>.AnalyzerAsync(Usings + source);
 
         [Fact]
+        public Task Polly_contrib_backoff_helpers()
+            => Analyze("""
+                using Polly.Contrib.WaitAndRetry;
+                class C
+                {
+                    void M()
+                    {
+                        // Jittered sequences are jitter: quiet.
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetryAsync(Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(1), retryCount: 3));
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(Backoff.AwsDecorrelatedJitterBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), 3));
+                        // Exponential, linear or constant sequences without it wait in lockstep.
+                        var c = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync({|CG0004:Backoff.ExponentialBackoff(TimeSpan.FromMilliseconds(200), 3)|});
+                        var d = Policy.Handle<HttpRequestException>().WaitAndRetry({|CG0004:Backoff.ConstantBackoff(TimeSpan.FromSeconds(1), 3)|});
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Polly_v7_immediate_retries()
             => Analyze("""
                 class C

@@ -60,6 +60,22 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Polly_contrib_backoff_helpers_carry_the_retry_count()
+            => Analyze("""
+                using Polly.Contrib.WaitAndRetry;
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().WaitAndRetryAsync(Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(1), retryCount: {|CG0003:10|}));
+                        var b = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(Backoff.ExponentialBackoff(TimeSpan.FromMilliseconds(200), {|CG0003:6|}));
+                        var c = Policy.Handle<HttpRequestException>().WaitAndRetry(Backoff.LinearBackoff(TimeSpan.FromSeconds(1), retryCount: {|CG0003:5|}));
+                        var fine = Policy.Handle<HttpRequestException>().WaitAndRetryAsync(Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(1), retryCount: 3));
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Polly_v7_counts_above_budget()
             => Analyze("""
                 class C
