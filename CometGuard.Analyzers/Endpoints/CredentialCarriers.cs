@@ -153,22 +153,28 @@ namespace CometGuard.Analyzers.Endpoints
                 return;
             }
 
-            if (key is not ILocalSymbol local)
+            var sent = false;
+            if (key is ILocalSymbol local)
             {
-                return;
+                foreach (var descendant in owner!.EnclosingBody().Descendants())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (descendant is IInvocationOperation send
+                        && IsSend(send, known)
+                        && send.Arguments.Length > 0
+                        && send.Arguments[0].Value.Unwrap() is ILocalReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        result.Add(Owners.Of(send.Instance, known));
+                        sent = true;
+                    }
+                }
             }
 
-            foreach (var descendant in owner!.EnclosingBody().Descendants())
+            // Returned or handed on, the request may be sent by any client.
+            if (!sent)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is IInvocationOperation send
-                    && IsSend(send, known)
-                    && send.Arguments.Length > 0
-                    && send.Arguments[0].Value.Unwrap() is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    result.Add(Owners.Of(send.Instance, known));
-                }
+                result.Add(null);
             }
         }
 

@@ -211,5 +211,20 @@ namespace CometGuard.Tests.Rules
                     Gateway(string key) => _client = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri({|CG0009:"http://api.cometapi.com/v1"|}) });
                 }
                 """);
+
+        [Fact]
+        public Task Request_built_by_a_helper_may_be_sent_by_the_authenticated_client()
+            => Analyze("""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using System.Threading.Tasks;
+                class Gateway
+                {
+                    private readonly HttpClient _http = new HttpClient();
+                    Gateway(string key) => _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                    static HttpRequestMessage Create() => new HttpRequestMessage(HttpMethod.Post, {|CG0009:"http://api.cometapi.com/v1/responses"|});
+                    Task<HttpResponseMessage> Send() => _http.SendAsync(Create());
+                }
+                """);
     }
 }
