@@ -289,13 +289,16 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.Realtime.RealtimeClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
             new SinkRow("OpenAI.VectorStores.VectorStoreClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
             // Semantic Kernel's OpenAI and Azure OpenAI registrations and services: the key (or token) goes to `endpoint`.
-            new SinkRow("Microsoft.SemanticKernel.OpenAIKernelBuilderExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.SemanticKernel.OpenAIChatClientKernelBuilderExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
-            new SinkRow("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", SinkRow.AnyMethod, "endpoint", SinkKind.AuthenticatedEndpoint),
+            // Named, not any method: these classes declare many methods, which would open the endpoint name filter to every
+            // call; the chat registrations only, as the embedding, audio and image names alone fill the filter past its bound.
+            new SinkRow("Microsoft.SemanticKernel.OpenAIKernelBuilderExtensions", "AddOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions", "AddOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIChatClientKernelBuilderExtensions", "AddOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", "AddOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", "AddAzureOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", "AddAzureOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
             new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
             new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIFileService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
             new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
