@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometGuard.Analyzers.Rules
 {
     /// <summary>
     /// CG0009: a bearer credential sent to a hard-coded <c>http://</c> endpoint whose host is not
-    /// loopback. SDK client endpoints always carry the client's credential; raw HTTP addresses are
-    /// reported when the same type (with its nested types) also sets an Authorization credential.
+    /// loopback. SDK client endpoints always carry the client's credential (unless its key is null); raw HTTP
+    /// addresses are reported when the same type (with its nested types) attaches a credential to that client
+    /// or request, or to one that may be it (<see cref="CredentialCarriers"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CredentialOverPlainHttpAnalyzer : RuleAnalyzer
@@ -27,7 +27,7 @@ namespace CometGuard.Analyzers.Rules
                 return;
             }
 
-            var analysis = new CompilationAnalysis(sinks, KnownSymbols.For(start.Compilation)[KnownType.Uri]);
+            var analysis = new CompilationAnalysis(sinks, KnownSymbols.For(start.Compilation));
             start.RegisterOperationAction(SinkArguments.Create(sinks, Kinds, analysis.AnalyzeArgument), SinkArguments.OperationKinds);
             start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
         }
@@ -35,22 +35,24 @@ namespace CometGuard.Analyzers.Rules
         private sealed class CompilationAnalysis
         {
             private readonly ResolvedSinks _sinks;
+            private readonly KnownSymbols _known;
             private readonly INamedTypeSymbol? _uriType;
 
             // The names of endpoint properties, checked before anything else on every assignment.
             private readonly NameFilter _endpoints;
 
-            // Whether a type (nested types included) sets a credential, asked for raw HTTP endpoints only.
-            private readonly PerType<bool> _setsCredential;
+            // The clients and requests a type (nested types included) attaches a credential to, asked for raw HTTP endpoints only.
+            private readonly PerType<CredentialCarriers> _carriers;
 
             // A literal shared by several endpoints (a const used twice) is reported once.
             private readonly ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> _reported = new();
 
-            public CompilationAnalysis(ResolvedSinks sinks, INamedTypeSymbol? uriType)
+            public CompilationAnalysis(ResolvedSinks sinks, KnownSymbols known)
             {
                 _sinks = sinks;
-                _uriType = uriType;
-                _setsCredential = new PerType<bool>((operations, _) => SetsCredential(operations));
+                _known = known;
+                _uriType = known[KnownType.Uri];
+                _carriers = new PerType<CredentialCarriers>((operations, _) => CredentialCarriers.Collect(operations, sinks, known));
                 _endpoints = sinks.Names(Kinds);
             }
 
@@ -63,11 +65,14 @@ namespace CometGuard.Analyzers.Rules
 
                 if (_sinks.IsSink(argument, SinkKind.AuthenticatedEndpoint))
                 {
-                    Analyze(context, argument.Value, authenticated: true, argument.Parameter);
+                    if (!SendsNoKey(argument))
+                    {
+                        Analyze(context, argument.Value, authenticated: true, argument.Parameter, argument);
+                    }
                 }
                 else if (_sinks.IsSink(argument, SinkKind.Endpoint))
                 {
-                    Analyze(context, argument.Value, authenticated: false, argument.Parameter);
+                    Analyze(context, argument.Value, authenticated: false, argument.Parameter, argument);
                 }
             }
 
@@ -83,16 +88,34 @@ namespace CometGuard.Analyzers.Rules
 
                 if (_sinks.IsSink(property, SinkKind.AuthenticatedEndpoint))
                 {
-                    Analyze(context, assignment.Value, authenticated: true, property);
+                    Analyze(context, assignment.Value, authenticated: true, property, assignment);
                 }
                 else if (_sinks.IsSink(property, SinkKind.Endpoint))
                 {
-                    Analyze(context, assignment.Value, authenticated: false, property);
+                    Analyze(context, assignment.Value, authenticated: false, property, assignment);
                 }
             }
 
-            /// <summary><paramref name="position"/> (the parameter or property) is described only for a report.</summary>
-            private void Analyze(OperationAnalysisContext context, IOperation value, bool authenticated, ISymbol position)
+            /// <summary>
+            /// A registration given the key null sends none (Semantic Kernel's keyless overloads for local servers):
+            /// the key argument of the same call is the constant null.
+            /// </summary>
+            private bool SendsNoKey(IArgumentOperation endpoint)
+            {
+                var (_, arguments) = SinkArguments.Call(endpoint.Parent!);
+                foreach (var argument in arguments)
+                {
+                    if (argument.Value.ConstantValue is { HasValue: true, Value: null } && _sinks.IsSink(argument, SinkKind.Credential))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><paramref name="position"/> (the parameter or property) is described only for a report; <paramref name="sent"/> is the argument or assignment.</summary>
+            private void Analyze(OperationAnalysisContext context, IOperation value, bool authenticated, ISymbol position, IOperation sent)
             {
                 var endpoint = EndpointUri.Find(value, _uriType, context.CancellationToken);
                 if (!endpoint.IsKnown || EndpointUri.PlainHttpHost(endpoint.Text) is not { } host || EndpointUri.IsLoopback(host))
@@ -103,7 +126,7 @@ namespace CometGuard.Analyzers.Rules
                 var source = endpoint.Source!;
                 var allowed = CometGuardOptions.GetList(context.Options, source.SyntaxTree, CometGuardOptions.AllowedHttpHosts);
                 if (EndpointUri.IsAllowed(host, allowed)
-                    || (!authenticated && !_setsCredential.Get(context)))
+                    || (!authenticated && !CarriesCredential(context, sent)))
                 {
                     return;
                 }
@@ -131,37 +154,10 @@ namespace CometGuard.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>A credential argument or a credential property assignment anywhere in the type.</summary>
-            private bool SetsCredential(IEnumerable<IOperation> operations)
+            private bool CarriesCredential(OperationAnalysisContext context, IOperation sent)
             {
-                foreach (var operation in operations)
-                {
-                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } })
-                    {
-                        if (_sinks.IsSink(property, SinkKind.Credential))
-                        {
-                            return true;
-                        }
-
-                        continue;
-                    }
-
-                    var (method, arguments) = SinkArguments.Call(operation);
-                    if (method is null || !_sinks.MayTakeSink(method, SinkKinds.Of(SinkKind.Credential)))
-                    {
-                        continue;
-                    }
-
-                    foreach (var argument in arguments)
-                    {
-                        if (_sinks.IsSink(argument, SinkKind.Credential))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
+                var carriers = _carriers.Get(context);
+                return carriers is { IsEmpty: false } && carriers.MayCarry(CredentialCarriers.AddressOwners(sent, _known, context.CancellationToken));
             }
         }
     }

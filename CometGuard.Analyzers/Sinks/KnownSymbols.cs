@@ -83,6 +83,11 @@ namespace CometGuard.Analyzers.Sinks
 
         // System.IO
         Stream,
+
+        // System.Net.Http: where a raw request's credential is attached (CG0009)
+        HttpHeaders,
+        AuthenticationHeaderValue,
+        HttpRequestMessage,
     }
 
     /// <summary>
@@ -154,7 +159,10 @@ namespace CometGuard.Analyzers.Sinks
             "System.Net.Http.DelegatingHandler",
             "Microsoft.Extensions.AI.IChatClient",
             "Microsoft.Extensions.AI.DelegatingChatClient",
-            "System.IO.Stream");
+            "System.IO.Stream",
+            "System.Net.Http.Headers.HttpHeaders",
+            "System.Net.Http.Headers.AuthenticationHeaderValue",
+            "System.Net.Http.HttpRequestMessage");
 
         /// <summary>Test-method attributes: a read that throws inside a test fails the test, which is what it wants (CG0006).</summary>
         public static readonly ImmutableArray<KnownType> TestMethodAttributes = ImmutableArray.Create(

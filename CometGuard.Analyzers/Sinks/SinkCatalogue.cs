@@ -302,6 +302,31 @@ namespace CometGuard.Analyzers.Sinks
             new SinkRow("OpenAI.OpenAIClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
             new SinkRow("OpenAI.Responses.ResponsesClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
             new SinkRow("Azure.AI.OpenAI.AzureOpenAIClient", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            // The per-area options of the OpenAI SDK, which do not derive from OpenAIClientOptions.
+            new SinkRow("OpenAI.Assistants.AssistantClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.Batch.BatchClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.Conversations.ConversationClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.FineTuning.FineTuningClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.Realtime.RealtimeClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            new SinkRow("OpenAI.VectorStores.VectorStoreClientOptions", "Endpoint", null, SinkKind.AuthenticatedEndpoint),
+            // Semantic Kernel's OpenAI and Azure OpenAI registrations and services: the key (or token) goes to `endpoint`.
+            // Named, not any method: these classes declare many methods, which would open the endpoint name filter to every
+            // call; the chat registrations only, as the embedding, audio and image names alone fill the filter past its bound.
+            new SinkRow("Microsoft.SemanticKernel.OpenAIKernelBuilderExtensions", "AddOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions", "AddOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.OpenAIChatClientKernelBuilderExtensions", "AddOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", "AddOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", "AddAzureOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIKernelBuilderExtensions", "AddAzureOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIChatCompletion", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIChatClient", "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIFileService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAITextEmbeddingGenerationService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIAudioToTextService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAITextToAudioService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
+            new SinkRow("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAITextToImageService", SinkRow.Constructor, "endpoint", SinkKind.AuthenticatedEndpoint),
             // Raw HTTP: a credential goes along when the same type sets an Authorization header.
             new SinkRow("System.Net.Http.HttpClient", "BaseAddress", null, SinkKind.Endpoint),
             new SinkRow("System.Net.Http.HttpClient", SinkRow.AnyMethod, "requestUri", SinkKind.Endpoint),
