@@ -307,13 +307,7 @@ namespace CometGuard.Analyzers.Bodies
                 return true;
             }
 
-            var current = body;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+            if (body.ParentThroughConversions() is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
             {
                 return false;
             }

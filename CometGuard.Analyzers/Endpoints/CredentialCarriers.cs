@@ -197,13 +197,7 @@ namespace CometGuard.Analyzers.Endpoints
         /// <summary>A header value kept in a variable, field or property, or set where it is created.</summary>
         private static bool IsStored(IOperation creation)
         {
-            var parent = creation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent is ISimpleAssignmentOperation or IVariableInitializerOperation or IFieldInitializerOperation or IPropertyInitializerOperation;
+            return creation.ParentThroughConversions() is ISimpleAssignmentOperation or IVariableInitializerOperation or IFieldInitializerOperation or IPropertyInitializerOperation;
         }
 
         /// <summary>The owner of the headers a credential property is set on; <paramref name="attached"/> is false for an SDK option.</summary>
@@ -289,13 +283,7 @@ namespace CometGuard.Analyzers.Endpoints
             /// <summary>Where a creation is kept when it is the initial or assigned value of a local, field or property.</summary>
             private static object? Stored(IObjectCreationOperation creation)
             {
-                var parent = creation.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                switch (parent)
+                switch (creation.ParentThroughConversions())
                 {
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }:
                         return local;

@@ -160,13 +160,7 @@ namespace CometGuard.Analyzers.Engine
                 return new HardCodedValue(HardCodedKind.Literal, text, initializer);
             }
 
-            var fallback = initializer;
-            while (fallback is ParenthesizedExpressionSyntax parenthesized)
-            {
-                fallback = parenthesized.Expression;
-            }
-
-            return fallback is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: var right }
+            return initializer is not null && Unparenthesized(initializer) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: var right }
                 && LiteralText(Unparenthesized(right)) is { } fallbackText
                 ? new HardCodedValue(HardCodedKind.LiteralFallback, fallbackText, Unparenthesized(right))
                 : None;

@@ -50,6 +50,21 @@ namespace CometGuard.Analyzers.Engine
             }
         }
 
+        /// <summary>
+        /// Where the value of <paramref name="operation"/> goes: its first ancestor that is not a conversion (user-defined ones
+        /// included) or parentheses.
+        /// </summary>
+        public static IOperation? ParentThroughConversions(this IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+
         /// <summary><see cref="Unwrap"/>, through awaits too: the value an awaited call produces.</summary>
         public static IOperation UnwrapAwait(this IOperation operation)
         {

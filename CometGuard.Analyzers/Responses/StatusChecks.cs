@@ -91,13 +91,8 @@ namespace CometGuard.Analyzers.Responses
         public IInvocationOperation? FindParse(IInvocationOperation read, IOperation root)
         {
             var value = read.Parent is IAwaitOperation awaited ? (IOperation)awaited : read;
-            var parent = value.Parent;
-
             // Any conversion, user-defined included: `byte[]` reaches `Deserialize(ReadOnlySpan<byte> utf8Json)` through one.
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
+            var parent = value.ParentThroughConversions();
 
             if (parent is IArgumentOperation argument && Sinks.IsSink(argument, SinkKind.JsonParseInput))
             {

@@ -76,13 +76,16 @@ namespace CometGuard.Analyzers.Rules
 
             public void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
             {
-                if (!Sinks.IsSink(argument, SinkKind.Credential))
+                // The value's shape first (a string, or a collection written in place), the catalogue lookup after.
+                var isString = argument.Value.Type?.SpecialType == SpecialType.System_String;
+                if ((!isString && argument.Value.Unwrap() is not (IArrayCreationOperation or IObjectCreationOperation))
+                    || !Sinks.IsSink(argument, SinkKind.Credential))
                 {
                     return;
                 }
 
                 var parameter = argument.Parameter!;
-                if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                if (isString)
                 {
                     AnalyzeValue(context, argument.Value, DiagnosticText.Parameter(parameter));
                     return;

@@ -128,14 +128,8 @@ namespace CometGuard.Analyzers.Rules
                     return true;
                 }
 
-                IOperation current = invocation;
-                while (current.Parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    current = current.Parent;
-                }
-
                 return invocation.TargetMethod.IsStatic
-                    && current.Parent is IArgumentOperation { Parent: IInvocationOperation consumer }
+                    && invocation.ParentThroughConversions() is IArgumentOperation { Parent: IInvocationOperation consumer }
                     && _apis.IsCountInScope(consumer, cancellationToken);
             }
 

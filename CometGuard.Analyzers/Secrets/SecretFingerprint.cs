@@ -10,12 +10,10 @@ namespace CometGuard.Analyzers.Secrets
     /// </summary>
     internal static class SecretFingerprint
     {
-        private static string[] PublicPrefixes => SecretShapes.Prefixes;
-
         public static string Describe(string secret)
         {
             var prefix = string.Empty;
-            foreach (var candidate in PublicPrefixes)
+            foreach (var candidate in SecretShapes.Prefixes)
             {
                 if (secret.StartsWith(candidate, StringComparison.Ordinal))
                 {

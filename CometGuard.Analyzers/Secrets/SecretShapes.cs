@@ -13,14 +13,17 @@ namespace CometGuard.Analyzers.Secrets
         private const int Window = 512;
 
         /// <summary>
-        /// The public prefixes that start a key detected anywhere, longest first, and the OpenAI marker: the cheap
-        /// pre-filter for every literal, and what a message may show of a key.
+        /// The public prefixes that start a key detected anywhere, each before the shorter ones it contains: with the OpenAI
+        /// marker, the cheap pre-filter for every literal, and what a message may show of a key.
         /// </summary>
         public static readonly string[] Prefixes =
         {
             "sk-ant-api03-", "sk-ant-admin01-", "sk-or-v1-", "sk-svcacct-", "sk-admin-", "sk-proj-", "sk-None-", "sk-ant-",
             "api_org_", "lsv2_", "pplx-", "AIza", "gsk_", "xai-", "hf_", "r8_", "sk-",
         };
+
+        /// <summary>The prefixes no other prefix is contained in (`sk-` covers every `sk-…`): the pre-filter scans each once.</summary>
+        private static readonly string[] ScannedPrefixes = Array.FindAll(Prefixes, p => !Array.Exists(Prefixes, q => q != p && p.Contains(q)));
 
         // Built on first use, only when a literal passes the cheap pre-filter. Interpreted patterns
         // (RegexOptions.Compiled costs more at analyzer load than it saves; docs/performance.md). They run
@@ -67,7 +70,7 @@ namespace CometGuard.Analyzers.Secrets
                 return false;
             }
 
-            foreach (var prefix in ShortPrefixes)
+            foreach (var prefix in ScannedPrefixes)
             {
                 if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
                 {
@@ -77,9 +80,6 @@ namespace CometGuard.Analyzers.Secrets
 
             return text.IndexOf("T3BlbkFJ", StringComparison.Ordinal) >= 0;
         }
-
-        // The prefixes no other prefix contains (`sk-` covers every `sk-…`): one scan each.
-        private static readonly string[] ShortPrefixes = { "sk-", "AIza", "gsk_", "xai-", "hf_", "api_org_", "pplx-", "r8_", "lsv2_" };
 
         /// <summary>Finds a vendor key shape inside <paramref name="text"/>; the match is the key.</summary>
         public static bool TryFindKey(string text, out string key)
