@@ -186,41 +186,48 @@ namespace CometGuard.Analyzers.Retry
         /// <summary>
         /// The tests under which a resend loop goes round again and that admit 4xx client errors besides 408/429: a
         /// broad test that continues the loop (<c>if (!r.IsSuccessStatusCode) continue;</c>), or a success test that
-        /// leaves it (<c>if (r.IsSuccessStatusCode) return r;</c>, which resends on every other status). None when
-        /// another status check leaves the loop or throws: it is taken to stop on the client errors.
+        /// leaves it (<c>if (r.IsSuccessStatusCode) return r;</c>, which resends on every other status). A status on
+        /// which another check may leave the loop or throw is not taken to be resent.
         /// </summary>
         public List<(IOperation Test, bool WhenFalse)> ClientErrorResends(ResendLoop resend, StatusPredicates predicates)
         {
-            var found = new List<(IOperation Test, bool WhenFalse)>();
-            var exits = 0;
+            var found = new List<(IOperation Test, bool WhenFalse, Admission Resent)>();
+            var exits = Admission.False;
+            var loop = resend.Loop;
+
+            // A check that leaves on its status resends on every other one only when the loop goes round after it.
+            var goesRound = !EndsByLeaving(loop, loop.Body);
             foreach (var check in resend.StatusChecks)
             {
-                var loop = resend.Loop;
                 var before = found.Count;
                 if (Continues(loop, check) || (check.WhenFalse is { } otherwise && Leaves(loop, otherwise) && !Leaves(loop, check.WhenTrue)))
                 {
-                    foreach (var (_, test, _) in predicates.BroadTests(StatusPart(check.Condition)))
+                    foreach (var test in predicates.ConditionTests(StatusPart(check.Condition)))
                     {
-                        found.Add((test, false));
+                        found.Add((test.Test, false, predicates.Evaluate(test.Test)));
                     }
                 }
-                else if (Leaves(loop, check.WhenTrue) && predicates.BroadWhenFalse(check.Condition) is not null)
+                else if (goesRound && Leaves(loop, check.WhenTrue) && predicates.Evaluate(check.Condition).Not() is { AdmitsClientErrors: true } resent)
                 {
-                    found.Add((check.Condition, true));
+                    found.Add((check.Condition, true, resent));
                 }
 
                 if (found.Count == before && (Leaves(loop, check.WhenTrue) || Throws(check.WhenTrue)))
                 {
-                    exits++;
+                    exits = exits.Or(predicates.Evaluate(check.Condition));
                 }
             }
 
-            if (exits > 0)
+            var resends = new List<(IOperation Test, bool WhenFalse)>();
+            foreach (var (test, whenFalse, resent) in found)
             {
-                found.Clear();
+                if (resent.Must.Except(exits.May).Overlaps(StatusSet.ClientErrors))
+                {
+                    resends.Add((test, whenFalse));
+                }
             }
 
-            return found;
+            return resends;
         }
 
         /// <summary>

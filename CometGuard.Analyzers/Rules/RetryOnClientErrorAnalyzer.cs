@@ -4,15 +4,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CometGuard.Analyzers.Rules
 {
     /// <summary>
-    /// CG0005: a retry predicate that admits 4xx responses other than 408/429
-    /// (<c>!r.IsSuccessStatusCode</c>, <c>(int)r.StatusCode &gt;= 400</c>, <c>!= OK</c>), or that retries
+    /// CG0005: a retry predicate whose set of admitted statuses holds a 4xx other than 408/429
+    /// (<c>!r.IsSuccessStatusCode</c>, <c>(int)r.StatusCode &gt;= 400</c>, <c>!= OK</c>, <c>== Unauthorized</c>, a negation
+    /// narrowed by exclusions, a property pattern, a switch arm), however the predicate is held, or that retries
     /// <c>ClientResultException</c> without looking at its status; a hand-written resend loop that goes round again
     /// on such a test.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryOnClientErrorAnalyzer : RetryAnalyzer
     {
-        /// <summary>The reported expression is a status test on the response expression in <see cref="ResponseProperty"/>.</summary>
+        /// <summary>
+        /// The reported expression is a test that admits client errors; with <see cref="ResponseProperty"/> it reads that
+        /// response's status only, and the fix rewrites it.
+        /// </summary>
         public const string KindStatusTest = "StatusTest";
 
         /// <summary>The reported name is <c>Handle&lt;ClientResultException&gt;</c>/<c>Or&lt;…&gt;</c> with no predicate.</summary>
@@ -23,6 +27,9 @@ namespace CometGuard.Analyzers.Rules
 
         /// <summary>Diagnostic property: the source text of the response the broad test reads.</summary>
         public const string ResponseProperty = "Response";
+
+        /// <summary>Diagnostic property, present when the response is read through <c>?.</c> (an outcome with no result).</summary>
+        public const string ConditionalProperty = "Conditional";
 
         /// <summary>Diagnostic property, present when the whole predicate of <c>Policy.HandleResult</c> is the broad test.</summary>
         public const string WholePolicyProperty = "WholePolicy";
@@ -101,9 +108,9 @@ namespace CometGuard.Analyzers.Rules
                 {
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (argument.Value.UnwrapAwait() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && _predicates.FeedsRetry(invocation))
+                        if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate && _predicates.FeedsRetry(invocation))
                         {
-                            ReportBroadTests(context, lambda, whole: method.IsStatic && _predicates.IsPolicy(method.ContainingType));
+                            ReportClientErrorTests(context, argument.Value, whole: method.IsStatic && _predicates.IsPolicy(method.ContainingType));
                         }
                     }
 
@@ -126,32 +133,39 @@ namespace CometGuard.Analyzers.Rules
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: KnownMembers.ShouldHandle } property }
                     || !_apis.IsRetryStrategyOptions(property.ContainingType, out _)
-                    || assignment.Value.UnwrapAwait() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                    || assignment.Value.UnwrapAwait() is not IDelegateCreationOperation predicate)
                 {
                     return;
                 }
 
-                ReportBroadTests(context, lambda, whole: false);
-                if (_predicates.UncheckedExceptionTest(lambda) is { } exceptionTest)
+                ReportClientErrorTests(context, predicate, whole: false);
+                if (_predicates.UncheckedExceptionTest(predicate) is { } exceptionTest)
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindUncheckedException);
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.RetryOnClientError, exceptionTest.Syntax.GetLocation(), properties, "'" + exceptionTest.Syntax + "' without checking Status"));
                 }
             }
 
-            private void ReportBroadTests(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, bool whole)
+            private void ReportClientErrorTests(OperationAnalysisContext context, IOperation predicate, bool whole)
             {
-                foreach (var (returned, test, response) in _predicates.BroadTests(lambda))
+                foreach (var test in _predicates.ClientErrorTests(predicate))
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(KindProperty, KindStatusTest)
-                        .Add(ResponseProperty, ResponseText(response.Syntax));
-                    if (whole && ReferenceEquals(returned.UnwrapAwait(), test))
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindStatusTest);
+                    if (test.Response is { } response)
                     {
-                        properties = properties.Add(WholePolicyProperty, "true");
+                        properties = properties.Add(ResponseProperty, ResponseText(response.Syntax));
+                        if (test.IsConditional)
+                        {
+                            properties = properties.Add(ConditionalProperty, "true");
+                        }
+
+                        if (whole && test.IsWhole)
+                        {
+                            properties = properties.Add(WholePolicyProperty, "true");
+                        }
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RetryOnClientError, test.Syntax.GetLocation(), properties, "'" + test.Syntax + "'"));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RetryOnClientError, test.Test.Syntax.GetLocation(), properties, "'" + test.Test.Syntax + "'"));
                 }
             }
 

@@ -28,6 +28,8 @@ namespace CometGuard.Analyzers.Sinks
         public const string Delay = "Delay";
         public const string DelayGenerator = "DelayGenerator";
         public const string ShouldHandle = "ShouldHandle";
+        public const string PredicateTrue = "True";
+        public const string PredicateFalse = "False";
         public const string ExecutePrefix = "Execute";
 
         // HttpClientFactory and its resilience integrations.

@@ -88,6 +88,10 @@ namespace CometGuard.Analyzers.Sinks
         HttpHeaders,
         AuthenticationHeaderValue,
         HttpRequestMessage,
+
+        // Polly v8 predicates (CG0005)
+        PredicateResult,
+        OutcomeOfT,
     }
 
     /// <summary>
@@ -162,7 +166,9 @@ namespace CometGuard.Analyzers.Sinks
             "System.IO.Stream",
             "System.Net.Http.Headers.HttpHeaders",
             "System.Net.Http.Headers.AuthenticationHeaderValue",
-            "System.Net.Http.HttpRequestMessage");
+            "System.Net.Http.HttpRequestMessage",
+            "Polly.PredicateResult",
+            "Polly.Outcome`1");
 
         /// <summary>Test-method attributes: a read that throws inside a test fails the test, which is what it wants (CG0006).</summary>
         public static readonly ImmutableArray<KnownType> TestMethodAttributes = ImmutableArray.Create(

@@ -6,7 +6,8 @@ namespace CometGuard.CodeFixes.Rules
     /// CG0005: swaps a broad retry predicate for the transient one.
     /// <c>Policy.HandleResult&lt;HttpResponseMessage&gt;(r =&gt; !r.IsSuccessStatusCode)</c> becomes
     /// <c>HttpPolicyExtensions.HandleTransientHttpError()</c> when Polly.Extensions.Http is referenced;
-    /// any other broad test becomes <c>(int)r.StatusCode is 408 or 429 or &gt;= 500</c>;
+    /// any other test of one response's status (<c>!r.IsSuccessStatusCode &amp;&amp; r.StatusCode != NotFound</c> included)
+    /// becomes <c>(int)r.StatusCode is 408 or 429 or &gt;= 500</c> (<c>(int?)r?.StatusCode</c> through <c>?.</c>);
     /// <c>Handle&lt;ClientResultException&gt;()</c> gets a status predicate.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnClientErrorFixer)), Shared]
@@ -28,8 +29,9 @@ namespace CometGuard.CodeFixes.Rules
                 && response is not null)
             {
                 var whole = diagnostic.Properties.ContainsKey(RetryOnClientErrorAnalyzer.WholePolicyProperty);
+                var conditional = diagnostic.Properties.ContainsKey(RetryOnClientErrorAnalyzer.ConditionalProperty);
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ReplaceTestAsync(context.Document, test, response, whole, ct), nameof(RetryOnClientErrorFixer)),
+                    CodeAction.Create(Title, ct => ReplaceTestAsync(context.Document, test, response, whole, conditional, ct), nameof(RetryOnClientErrorFixer)),
                     diagnostic);
             }
             else if (kind == RetryOnClientErrorAnalyzer.KindUncheckedException
@@ -44,7 +46,7 @@ namespace CometGuard.CodeFixes.Rules
             }
         }
 
-        private static async Task<Document> ReplaceTestAsync(Document document, ExpressionSyntax test, string response, bool whole, CancellationToken cancellationToken)
+        private static async Task<Document> ReplaceTestAsync(Document document, ExpressionSyntax test, string response, bool whole, bool conditional, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +60,9 @@ namespace CometGuard.CodeFixes.Rules
                 return document.WithSyntaxRoot(root!.ReplaceNode(handleResult, transient));
             }
 
-            ExpressionSyntax replacement = SyntaxFactory.ParseExpression("(int)" + response + ".StatusCode is 408 or 429 or >= 500");
+            // Through `?.` an outcome without a response stays unmatched, as it was.
+            var status = conditional ? "(int?)" + response + "?.StatusCode" : "(int)" + response + ".StatusCode";
+            ExpressionSyntax replacement = SyntaxFactory.ParseExpression(status + " is 408 or 429 or >= 500");
             if (test.Parent is ExpressionSyntax and not ParenthesizedExpressionSyntax and not LambdaExpressionSyntax)
             {
                 replacement = SyntaxFactory.ParenthesizedExpression(replacement);

@@ -47,7 +47,7 @@ namespace CometGuard.Tests.Rules
                         var a = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(3, n => TimeSpan.FromSeconds(n));
                         var b = Policy.HandleResult<HttpResponseMessage>(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests).Retry(2);
                         var c = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode).CircuitBreaker(5, TimeSpan.FromSeconds(30));
-                        var d = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.BadRequest).Retry(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode && (int)r.StatusCode is not (>= 400 and < 500) || r.StatusCode == HttpStatusCode.TooManyRequests).Retry(2);
                         var e = Policy.Handle<ClientResultException>(ex => ex.Status == 429 || ex.Status >= 500).Retry(2);
                     }
                 }
@@ -73,6 +73,135 @@ namespace CometGuard.Tests.Rules
                             ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } r && (int)r.StatusCode >= 500),
                         };
                     }
+                }
+                """);
+
+        [Fact]
+        public Task Predicates_whose_status_set_holds_client_errors()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:!r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.NotFound|}).Retry(2);
+                        var b = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => {|CG0005:r.StatusCode == HttpStatusCode.Unauthorized|}).RetryAsync(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:r is { IsSuccessStatusCode: false }|}).RetryAsync(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:r is { StatusCode: >= HttpStatusCode.BadRequest and not HttpStatusCode.TooManyRequests }|}).RetryAsync(2);
+                        var e = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:(int)r.StatusCode is 404 or >= 500|}).RetryAsync(2);
+                        var f = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException || {|CG0005:args.Outcome.Result?.IsSuccessStatusCode == false|}),
+                        };
+                        var g = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => args.Outcome switch
+                            {
+                                { Exception: HttpRequestException } => PredicateResult.True(),
+                                { Result.StatusCode: HttpStatusCode.NotFound } => PredicateResult.False(),
+                                {|CG0005:{ Result.IsSuccessStatusCode: false }|} => PredicateResult.True(),
+                                _ => PredicateResult.False(),
+                            },
+                        };
+                        var h = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args =>
+                            {
+                                if (args.Outcome.Result is null)
+                                {
+                                    return PredicateResult.False();
+                                }
+
+                                if (args.Outcome.Result.StatusCode == HttpStatusCode.NotFound)
+                                {
+                                    return PredicateResult.False();
+                                }
+
+                                return ValueTask.FromResult({|CG0005:!args.Outcome.Result.IsSuccessStatusCode|});
+                            },
+                        };
+                        var i = new RetryStrategyOptions
+                        {
+                            ShouldHandle = args => ValueTask.FromResult({|CG0005:args.Outcome.Exception is ClientResultException { Status: >= 400 }|}),
+                        };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Predicates_held_in_locals_fields_and_methods()
+            => Analyze("""
+                class C
+                {
+                    private static readonly Func<HttpResponseMessage, bool> Broad = r => {|CG0005:!r.IsSuccessStatusCode|};
+
+                    void M()
+                    {
+                        Func<HttpResponseMessage, bool> retryable = r => {|CG0005:(int)r.StatusCode >= 400|};
+                        var a = Policy.HandleResult(retryable).RetryAsync(2);
+                        var b = Policy.HandleResult(Broad).RetryAsync(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(IsFailure).RetryAsync(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:IsFailure(r)|}).RetryAsync(2);
+                        var e = new RetryStrategyOptions<HttpResponseMessage> { ShouldHandle = ShouldRetry };
+                    }
+
+                    static bool IsFailure(HttpResponseMessage response)
+                    {
+                        if (response.StatusCode == HttpStatusCode.NotFound)
+                        {
+                            return false;
+                        }
+
+                        return {|CG0005:!response.IsSuccessStatusCode|};
+                    }
+
+                    static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
+                        => ValueTask.FromResult(args.Outcome.Exception is not null || {|CG0005:args.Outcome.Result.StatusCode != HttpStatusCode.OK|});
+                }
+                """);
+
+        [Fact]
+        public Task Predicates_whose_status_set_is_transient_are_silent()
+            => Analyze("""
+                class C
+                {
+                    private bool _retryEverything;
+
+                    void M()
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(r => r.StatusCode == HttpStatusCode.TooManyRequests || r.StatusCode == HttpStatusCode.RequestTimeout).Retry(2);
+                        var b = Policy.HandleResult<HttpResponseMessage>(r => r is { StatusCode: HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout }).Retry(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(r => !r.IsSuccessStatusCode && ((int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests)).Retry(2);
+                        var d = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => args.Outcome switch
+                            {
+                                { Exception: HttpRequestException } => PredicateResult.True(),
+                                { Result.StatusCode: HttpStatusCode.TooManyRequests } => PredicateResult.True(),
+                                { Result.StatusCode: >= HttpStatusCode.InternalServerError } => PredicateResult.True(),
+                                _ => PredicateResult.False(),
+                            },
+                        };
+                        var e = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args =>
+                            {
+                                var status = args.Outcome.Result?.StatusCode;
+                                if (args.Outcome.Result is { } r && (int)r.StatusCode is >= 400 and < 500 and not 408 and not 429)
+                                {
+                                    return PredicateResult.False();
+                                }
+
+                                return ValueTask.FromResult(args.Outcome.Result is { IsSuccessStatusCode: false });
+                            },
+                        };
+                        var f = new RetryStrategyOptions<HttpResponseMessage> { ShouldHandle = _ => ValueTask.FromResult(_retryEverything) };
+                        var g = new RetryStrategyOptions { ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ClientResultException { Status: 429 or >= 500 }) };
+                        var h = Policy.HandleResult<HttpResponseMessage>(IsFailure).CircuitBreakerAsync(5, TimeSpan.FromSeconds(30));
+                        Func<HttpResponseMessage, bool> transient = r => (int)r.StatusCode is 408 or 429 or >= 500;
+                        var i = Policy.HandleResult(transient).RetryAsync(2);
+                    }
+
+                    static bool IsFailure(HttpResponseMessage response) => !response.IsSuccessStatusCode;
                 }
                 """);
 
@@ -135,6 +264,47 @@ namespace CometGuard.Tests.Rules
                             }
 
                             return response;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_whose_exits_leave_client_errors_behind()
+            => Analyze("""
+                class C
+                {
+                    async Task<HttpResponseMessage?> NotFoundLeaves(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if (response.StatusCode == HttpStatusCode.NotFound)
+                            {
+                                return null;
+                            }
+
+                            if ({|CG0005:!response.IsSuccessStatusCode|})
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(1));
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> SuccessOrNotFoundLeaves(HttpClient http)
+                    {
+                        while (true)
+                        {
+                            var response = await http.GetAsync("https://api.cometapi.com/v1/models");
+                            if ({|CG0005:response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound|})
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(TimeSpan.FromSeconds(1));
                         }
                     }
                 }

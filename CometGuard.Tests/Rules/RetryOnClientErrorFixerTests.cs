@@ -47,6 +47,74 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Narrowed_conditional_and_pattern_tests_fix_all()
+            => Fix("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => {|CG0005:!r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.NotFound|}).Retry(2);
+                        var b = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException || {|CG0005:args.Outcome.Result?.IsSuccessStatusCode == false|}),
+                        };
+                        var c = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => {|CG0005:r is { IsSuccessStatusCode: false }|}).RetryAsync(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:r.StatusCode == HttpStatusCode.Unauthorized|} || (int)r.StatusCode >= 500).RetryAsync(2);
+                    }
+                }
+                """, """
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => (int)r.StatusCode is 408 or 429 or >= 500).Retry(2);
+                        var b = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException || ((int?)args.Outcome.Result?.StatusCode is 408 or 429 or >= 500)),
+                        };
+                        var c = Policy.Handle<HttpRequestException>().OrResult<HttpResponseMessage>(r => (int)r.StatusCode is 408 or 429 or >= 500).RetryAsync(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => ((int)r.StatusCode is 408 or 429 or >= 500) || (int)r.StatusCode >= 500).RetryAsync(2);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Tests_that_read_more_than_one_status_are_reported_without_a_fix()
+            => Fix("""
+                class C
+                {
+                    void M(HttpResponseMessage last)
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:!r.IsSuccessStatusCode && last.StatusCode != HttpStatusCode.NotFound|}).Retry(2);
+                        var b = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => args.Outcome switch
+                            {
+                                {|CG0005:{ Result.IsSuccessStatusCode: false }|} => PredicateResult.True(),
+                                _ => PredicateResult.False(),
+                            },
+                        };
+                    }
+                }
+                """, """
+                class C
+                {
+                    void M(HttpResponseMessage last)
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(r => {|CG0005:!r.IsSuccessStatusCode && last.StatusCode != HttpStatusCode.NotFound|}).Retry(2);
+                        var b = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => args.Outcome switch
+                            {
+                                {|CG0005:{ Result.IsSuccessStatusCode: false }|} => PredicateResult.True(),
+                                _ => PredicateResult.False(),
+                            },
+                        };
+                    }
+                }
+                """);
+
+        [Fact]
         public async Task Fix_all_across_two_documents()
         {
             var test = Verify<RetryOnClientErrorAnalyzer, RetryOnClientErrorFixer>.Create(
