@@ -122,6 +122,32 @@ namespace CometGuard.Analyzers.Engine
             return model.GetOperation(value)?.Unwrap();
         }
 
+        /// <summary>
+        /// The body of a method or local function declared in the same tree as <paramref name="context"/> (a helper a
+        /// predicate or a loop calls), or null.
+        /// </summary>
+        public static IOperation? BodyInSameTree(this IMethodSymbol method, IOperation context)
+        {
+            method = method.PartialImplementationPart ?? method;
+            if (method.DeclaringSyntaxReferences.Length != 1 || context.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+            if (syntax.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            return model.GetOperation(syntax) switch
+            {
+                IMethodBodyOperation body => (IOperation?)body.BlockBody ?? body.ExpressionBody,
+                ILocalFunctionOperation local => local.Body,
+                _ => null,
+            };
+        }
+
         /// <summary>Where to report a call: at the method's name in <c>x.Name(...)</c>, else the whole call.</summary>
         public static Location NameLocation(this IInvocationOperation invocation)
         {

@@ -72,7 +72,7 @@ namespace CometGuard.Analyzers.Retry
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (_apis.IsGatewayCall(invocation))
+                        if (IsSend(invocation, cancellationToken))
                         {
                             callsGateway = true;
                             gatewayCalls.Add(invocation);
@@ -84,7 +84,7 @@ namespace CometGuard.Analyzers.Retry
                         bounded |= IsClockOrCancellation(property.Property);
                         break;
                     case ITryOperation tryOperation:
-                        retriesOnFailure |= _apis.ContainsGatewayCall(tryOperation.Body, cancellationToken)
+                        retriesOnFailure |= ContainsSend(tryOperation.Body, cancellationToken)
                             && Leaves(loop, tryOperation.Body)
                             && tryOperation.Catches.Any(c => !EndsByLeaving(loop, c.Handler));
                         foreach (var catchClause in tryOperation.Catches)
@@ -150,6 +150,41 @@ namespace CometGuard.Analyzers.Retry
             }
 
             return new ResendLoop(loop, bounded, gatewayCalls, statusChecks);
+        }
+
+        /// <summary>
+        /// A gateway call, or a call that sends one and gives its response: a delegate returning an
+        /// <c>HttpResponseMessage</c> (<c>await send()</c>), or a method or local function in this file whose body calls a gateway.
+        /// </summary>
+        private bool IsSend(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            if (_apis.IsGatewayCall(invocation))
+            {
+                return true;
+            }
+
+            var given = invocation.Parent is IAwaitOperation awaited ? awaited.Type : invocation.Type;
+            if (!TypeLookup.DerivesFrom(given, _apis.HttpResponseMessage))
+            {
+                return false;
+            }
+
+            var method = invocation.TargetMethod;
+            return method.MethodKind == MethodKind.DelegateInvoke
+                || _apis.ContainsGatewayCall(method.BodyInSameTree(invocation), cancellationToken);
+        }
+
+        private bool ContainsSend(IOperation root, CancellationToken cancellationToken)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation invocation && IsSend(invocation, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

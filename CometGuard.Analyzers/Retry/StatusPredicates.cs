@@ -174,7 +174,7 @@ namespace CometGuard.Analyzers.Retry
                 case IAnonymousFunctionOperation lambda:
                     return new PredicateFunction(lambda.Body, isLambda: true);
                 case IMethodReferenceOperation method:
-                    return MethodBody(method.Method, method) is { } body ? new PredicateFunction(body, isLambda: false) : null;
+                    return method.Method.BodyInSameTree(method) is { } body ? new PredicateFunction(body, isLambda: false) : null;
                 case ILocalReferenceOperation local when depth < MaxDepth:
                     return local.Local.Initializer(local) is { } initializer ? Function(initializer, depth + 1) : null;
                 case IFieldReferenceOperation field when depth < MaxDepth && field.Field.IsReadOnly:
@@ -182,29 +182,6 @@ namespace CometGuard.Analyzers.Retry
                 default:
                     return null;
             }
-        }
-
-        /// <summary>The body of a method or local function declared in the same tree as <paramref name="context"/>.</summary>
-        private static IOperation? MethodBody(IMethodSymbol method, IOperation context)
-        {
-            method = method.PartialImplementationPart ?? method;
-            if (method.DeclaringSyntaxReferences.Length != 1 || context.SemanticModel is not { } model)
-            {
-                return null;
-            }
-
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-            if (syntax.SyntaxTree != model.SyntaxTree)
-            {
-                return null;
-            }
-
-            return model.GetOperation(syntax) switch
-            {
-                IMethodBodyOperation body => (IOperation?)body.BlockBody ?? body.ExpressionBody,
-                ILocalFunctionOperation local => local.Body,
-                _ => null,
-            };
         }
 
         /// <summary>The values a body returns, each with what holds where it returns (the early returns before it excluded).</summary>
@@ -438,7 +415,7 @@ namespace CometGuard.Analyzers.Retry
                         return Eval(wrapped, depth);
                     }
 
-                    if (depth < MaxDepth && IsBoolean(invocation) && !IsFree(invocation) && MethodBody(invocation.TargetMethod, invocation) is { } body)
+                    if (depth < MaxDepth && IsBoolean(invocation) && !IsFree(invocation) && invocation.TargetMethod.BodyInSameTree(invocation) is { } body)
                     {
                         var helper = Admission.False;
                         foreach (var (value, context) in Returns(body))

@@ -289,6 +289,150 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Resend_loops_that_build_each_request_from_a_factory()
+            => Analyze("""
+                class C
+                {
+                    private const string Url = "https://api.cometapi.com/v1/chat/completions";
+
+                    async Task<HttpResponseMessage> Delegate(HttpClient http, Func<HttpRequestMessage> createRequest, System.Threading.CancellationToken cancellationToken)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            using var request = createRequest();
+                            var response = await http.SendAsync(request, cancellationToken);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(1000, cancellationToken);
+                        }
+                    }
+
+                    async Task<string> LocalFunction(HttpClient http, string body)
+                    {
+                        HttpRequestMessage Build() => new(HttpMethod.Post, Url) { Content = new StringContent(body) };
+
+                        {|CG0003:while|} (true)
+                        {
+                            try
+                            {
+                                var response = await http.SendAsync(Build());
+                                response.EnsureSuccessStatusCode();
+                                return await response.Content.ReadAsStringAsync();
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(2));
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Method(HttpClient http, string body)
+                    {
+                        {|CG0003:for|} (;;)
+                        {
+                            var response = await http.SendAsync(CreateRequest(body));
+                            if ((int)response.StatusCode is 429 or >= 500)
+                            {
+                                await Task.Delay(1000);
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Factory(IHttpClientFactory factory, Func<Task<HttpRequestMessage>> nextRequest)
+                    {
+                        var http = factory.CreateClient("gateway");
+                        {|CG0003:while|} (true)
+                        {
+                            var request = await nextRequest();
+                            var response = await http.SendAsync(request);
+                            if (response.IsSuccessStatusCode) return response;
+                        }
+                    }
+
+                    private static HttpRequestMessage CreateRequest(string body)
+                        => new(HttpMethod.Post, Url) { Content = new StringContent(body) };
+                }
+                """);
+
+        [Fact]
+        public Task Resend_loops_that_send_through_a_delegate_or_a_helper()
+            => Analyze("""
+                class C
+                {
+                    private readonly HttpClient _http = new();
+
+                    async Task<HttpResponseMessage> Delegate(Func<Task<HttpResponseMessage>> send)
+                    {
+                        {|CG0003:while|} (true)
+                        {
+                            var response = await send();
+                            if (response.IsSuccessStatusCode) return response;
+                            await Task.Delay(500);
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> LocalFunction(string body)
+                    {
+                        async Task<HttpResponseMessage> SendOnce() => await _http.PostAsync("https://api.cometapi.com/v1/chat/completions", new StringContent(body));
+
+                        {|CG0003:while|} (true)
+                        {
+                            try
+                            {
+                                var response = await SendOnce();
+                                response.EnsureSuccessStatusCode();
+                                return response;
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(500);
+                            }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> Helper(string body)
+                    {
+                        {|CG0003:for|} (;;)
+                        {
+                            var response = await SendOnceAsync(body);
+                            if (response.IsSuccessStatusCode) return response;
+                            await Task.Delay(500);
+                        }
+                    }
+
+                    async Task<T> Generic<T>(Func<Task<T>> operation)
+                    {
+                        while (true)
+                        {
+                            try { return await operation(); }
+                            catch (InvalidOperationException) { await Task.Delay(500); }
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> NotASend(string body)
+                    {
+                        while (true)
+                        {
+                            var response = Fake(body);
+                            if (response.IsSuccessStatusCode) return response;
+                            await Task.Delay(500);
+                        }
+                    }
+
+                    private Task<HttpResponseMessage> SendOnceAsync(string body)
+                        => _http.PostAsync("https://api.cometapi.com/v1/chat/completions", new StringContent(body));
+
+                    private static HttpResponseMessage Fake(string body) => new(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) };
+                }
+                """);
+
+        [Fact]
         public Task Bounded_loops_are_silent()
             => Analyze("""
                 class C
