@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometGuard.Analyzers.Rules
 {
@@ -31,6 +32,10 @@ namespace CometGuard.Analyzers.Rules
             if (apis.ClientPipeline is not null)
             {
                 start.RegisterOperationAction(analysis.AnalyzeTransport, OperationKind.ObjectCreation);
+                if (apis.Known[KnownType.OrderedFailoverChatClient] is not null)
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeFailover, OperationKind.ObjectCreation);
+                }
             }
 
             start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
@@ -75,6 +80,7 @@ namespace CometGuard.Analyzers.Rules
             private readonly RetryApis _apis;
             private readonly RetryLayers _layers;
             private readonly ResendLoops _loops;
+            private readonly FailoverClients _failovers;
             private readonly ConcurrentDictionary<string, ConcurrentQueue<Handler>> _handlers = new();
             private readonly ConcurrentDictionary<string, int> _sdkRetries = new();
             private readonly ConcurrentDictionary<string, ConcurrentQueue<LoopCall>> _loopCalls = new();
@@ -87,6 +93,7 @@ namespace CometGuard.Analyzers.Rules
                 _apis = apis;
                 _layers = new RetryLayers(apis);
                 _loops = new ResendLoops(apis);
+                _failovers = new FailoverClients(apis);
                 _reportsHandlerStacks = apis.ClientPipeline is not null;
             }
 
@@ -139,6 +146,21 @@ namespace CometGuard.Analyzers.Rules
                 {
                     AnalyzeExecute(context, invocation, pipeline);
                 }
+            }
+
+            /// <summary><c>new OrderedFailoverChatClient([...])</c> over SDK clients that each keep their <c>ClientRetryPolicy</c>.</summary>
+            public void AnalyzeFailover(OperationAnalysisContext context)
+            {
+                if (_failovers.Chain((IObjectCreationOperation)context.Operation) is not { } chain)
+                {
+                    return;
+                }
+
+                var creation = (IObjectCreationOperation)context.Operation;
+                var location = creation.Syntax is ObjectCreationExpressionSyntax { Type: { } type } ? type.GetLocation() : creation.Syntax.GetLocation();
+                var what = "This OrderedFailoverChatClient fails over across " + chain.Clients + " clients, " + chain.Retrying
+                    + " of which retry by themselves (ClientRetryPolicy, up to " + chain.Retries + " retries each)";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.StackedRetries, location, what, RetryLayers.Calls(chain.Calls)));
             }
 
             /// <summary><c>new HttpClientPipelineTransport(http)</c> for an SDK client: which factory client, and the SDK's own retries.</summary>

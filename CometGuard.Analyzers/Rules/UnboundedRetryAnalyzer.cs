@@ -19,6 +19,9 @@ namespace CometGuard.Analyzers.Rules
         /// <summary>A hand-written resend loop: no automatic fix.</summary>
         public const string KindLoop = "Loop";
 
+        /// <summary>A <c>FailoverChatClient</c> subclass with no attempt limit: no automatic fix (the limit is the team's choice).</summary>
+        public const string KindFailover = "Failover";
+
         public UnboundedRetryAnalyzer()
             : base(Descriptors.UnboundedRetry)
         {
@@ -66,6 +69,33 @@ namespace CometGuard.Analyzers.Rules
             {
                 start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);
             }
+
+            if (apis.Known[KnownType.FailoverChatClient] is not null)
+            {
+                var failovers = new FailoverClients(apis);
+                start.RegisterOperationAction(context => AnalyzeFailover(context, failovers), OperationKind.ObjectCreation);
+            }
+        }
+
+        /// <summary>
+        /// <c>new T(...)</c> of a <c>FailoverChatClient</c> subclass whose selection can repeat a client, with no attempt limit
+        /// set by the class, the initialiser or a later assignment.
+        /// </summary>
+        private static void AnalyzeFailover(OperationAnalysisContext context, FailoverClients failovers)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is not INamedTypeSymbol type || !failovers.IsUnlimited(creation, type, context.CancellationToken))
+            {
+                return;
+            }
+
+            var location = creation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: { } name } ? name.GetLocation() : creation.Syntax.GetLocation();
+            var limit = CompilationAnalysis.Limit(context);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(KindProperty, KindFailover)
+                .Add(BudgetProperty, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var what = "'" + type.Name + "' leaves MaximumAttemptsPerRequest at null and its SelectClientAsync always hands out a client, so a failing request is retried with no limit (set MaximumAttemptsPerRequest)";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRetry, location, properties, what, limit));
         }
 
         private sealed class CompilationAnalysis
@@ -179,7 +209,7 @@ namespace CometGuard.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnboundedRetry, location, properties, what, retries));
             }
 
-            private static int Limit(OperationAnalysisContext context)
+            public static int Limit(OperationAnalysisContext context)
             {
                 var limit = CometGuardOptions.GetInt32(context.Options, context.Operation.Syntax.SyntaxTree, CometGuardOptions.MaxRetryAttempts, CometGuardOptions.DefaultMaxRetryAttempts);
                 return limit < 0 ? CometGuardOptions.DefaultMaxRetryAttempts : limit;

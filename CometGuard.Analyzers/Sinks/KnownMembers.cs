@@ -30,6 +30,10 @@ namespace CometGuard.Analyzers.Sinks
         public const string ShouldHandle = "ShouldHandle";
         public const string PredicateTrue = "True";
         public const string PredicateFalse = "False";
+
+        // Microsoft.Extensions.AI failover routing.
+        public const string MaximumAttemptsPerRequest = "MaximumAttemptsPerRequest";
+        public const string SelectClientAsync = "SelectClientAsync";
         public const string ExecutePrefix = "Execute";
 
         // HttpClientFactory and its resilience integrations.

@@ -92,6 +92,10 @@ namespace CometGuard.Analyzers.Sinks
         // Polly v8 predicates (CG0005)
         PredicateResult,
         OutcomeOfT,
+
+        // Microsoft.Extensions.AI failover routing (CG0003, CG0011)
+        FailoverChatClient,
+        OrderedFailoverChatClient,
     }
 
     /// <summary>
@@ -168,7 +172,9 @@ namespace CometGuard.Analyzers.Sinks
             "System.Net.Http.Headers.AuthenticationHeaderValue",
             "System.Net.Http.HttpRequestMessage",
             "Polly.PredicateResult",
-            "Polly.Outcome`1");
+            "Polly.Outcome`1",
+            "Microsoft.Extensions.AI.FailoverChatClient",
+            "Microsoft.Extensions.AI.OrderedFailoverChatClient");
 
         /// <summary>Test-method attributes: a read that throws inside a test fails the test, which is what it wants (CG0006).</summary>
         public static readonly ImmutableArray<KnownType> TestMethodAttributes = ImmutableArray.Create(

@@ -26,6 +26,59 @@ namespace CometGuard.Tests.Rules
             => Verify<StackedRetriesAnalyzer>.AnalyzerAsync(Usings + source);
 
         [Fact]
+        public Task Ordered_failover_over_clients_that_retry_by_themselves()
+            => Analyze("""
+                #pragma warning disable MEAI001
+                using Microsoft.Extensions.AI;
+
+                class C
+                {
+                    IChatClient Inline(OpenAIClient primary, OpenAIClient comet)
+                        => new {|CG0011:OrderedFailoverChatClient|}(new[] { primary.GetChatClient("primary").AsIChatClient(), comet.GetChatClient("canary").AsIChatClient() });
+
+                    IChatClient Locals(OpenAIClient primary, OpenAIClient comet)
+                    {
+                        IChatClient first = primary.GetChatClient("primary").AsIChatClient();
+                        IChatClient second = comet.GetChatClient("canary").AsIChatClient();
+                        IChatClient[] chain = [first, second];
+                        return new {|CG0011:OrderedFailoverChatClient|}(chain);
+                    }
+
+                    IChatClient NoSdkRetries(OpenAIClient comet)
+                    {
+                        var options = new OpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(0) };
+                        var quiet = new OpenAIClient(new ApiKeyCredential(System.Environment.GetEnvironmentVariable("COMETAPI_API_KEY")!), options);
+                        return new OrderedFailoverChatClient(new[] { quiet.GetChatClient("primary").AsIChatClient(), quiet.GetChatClient("canary").AsIChatClient() });
+                    }
+
+                    IChatClient One(OpenAIClient primary)
+                        => new OrderedFailoverChatClient(new[] { primary.GetChatClient("primary").AsIChatClient() });
+
+                    IChatClient Injected(IChatClient a, IChatClient b)
+                        => new OrderedFailoverChatClient(new[] { a, b });
+                }
+                """);
+
+        [Fact]
+        public async Task Ordered_failover_message_counts_the_calls()
+        {
+            var test = Verify<StackedRetriesAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.Create(Usings + """
+                #pragma warning disable MEAI001
+                using Microsoft.Extensions.AI;
+
+                class C
+                {
+                    IChatClient M(OpenAIClient primary, OpenAIClient comet)
+                        => new {|#0:OrderedFailoverChatClient|}(new[] { primary.GetChatClient("primary").AsIChatClient(), comet.GetChatClient("canary").AsIChatClient() }) { MaximumAttemptsPerRequest = 3 };
+                }
+                """);
+            test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("CG0011", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithArguments("This OrderedFailoverChatClient fails over across 2 clients, 2 of which retry by themselves (ClientRetryPolicy, up to 3 retries each)", "8"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Standard_handler_on_the_named_client_the_sdk_uses()
             => Analyze("""
                 static class Setup

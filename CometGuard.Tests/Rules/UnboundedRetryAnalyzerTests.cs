@@ -433,6 +433,71 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Failover_clients_whose_selection_can_repeat_a_client()
+            => Analyze("""
+                #pragma warning disable MEAI001
+                using System.Collections.Generic;
+                using System.Threading;
+                using Microsoft.Extensions.AI;
+
+                sealed class RoundRobin : FailoverChatClient
+                {
+                    private readonly IReadOnlyList<IChatClient> _clients;
+                    private int _next;
+
+                    public RoundRobin(IReadOnlyList<IChatClient> clients) => _clients = clients;
+
+                    protected override ValueTask<IChatClient> SelectClientAsync(RoutingContext context, CancellationToken cancellationToken)
+                        => new(_clients[Interlocked.Increment(ref _next) % _clients.Count]);
+                }
+
+                sealed class Limited : FailoverChatClient
+                {
+                    private readonly IReadOnlyList<IChatClient> _clients;
+                    private int _next;
+
+                    public Limited(IReadOnlyList<IChatClient> clients)
+                    {
+                        _clients = clients;
+                        MaximumAttemptsPerRequest = clients.Count;
+                    }
+
+                    protected override ValueTask<IChatClient> SelectClientAsync(RoutingContext context, CancellationToken cancellationToken)
+                        => new(_clients[Interlocked.Increment(ref _next) % _clients.Count]);
+                }
+
+                sealed class Exhausting : FailoverChatClient
+                {
+                    private readonly Queue<IChatClient> _clients;
+
+                    public Exhausting(IEnumerable<IChatClient> clients) => _clients = new(clients);
+
+                    protected override ValueTask<IChatClient> SelectClientAsync(RoutingContext context, CancellationToken cancellationToken)
+                        => _clients.TryDequeue(out var client) ? new(client) : throw new InvalidOperationException("every client has failed");
+                }
+
+                class C
+                {
+                    IChatClient Unlimited(IChatClient a, IChatClient b) => new {|CG0003:RoundRobin|}(new[] { a, b });
+
+                    IChatClient InInitialiser(IChatClient a, IChatClient b) => new RoundRobin(new[] { a, b }) { MaximumAttemptsPerRequest = 2 };
+
+                    IChatClient Later(IChatClient a, IChatClient b)
+                    {
+                        var failover = new RoundRobin(new[] { a, b });
+                        failover.MaximumAttemptsPerRequest = 4;
+                        return failover;
+                    }
+
+                    IChatClient SetByClass(IChatClient a, IChatClient b) => new Limited(new[] { a, b });
+
+                    IChatClient BoundedBySelection(IChatClient a, IChatClient b) => new Exhausting(new[] { a, b });
+
+                    IChatClient Ordered(IChatClient a, IChatClient b) => new OrderedFailoverChatClient(new[] { a, b });
+                }
+                """);
+
+        [Fact]
         public Task Bounded_loops_are_silent()
             => Analyze("""
                 class C
