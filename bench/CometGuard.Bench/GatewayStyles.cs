@@ -28,6 +28,10 @@ namespace CometGuard.Bench
 
         public string Key() => Keys.Make(Random, Index + _keys++);
 
+        public string VendorKey() => Keys.Vendor(Random, Index + _keys++);
+
+        public string HexKey() => Keys.Hex(Random, 32);
+
         public bool Coin() => Random.Next(2) == 0;
     }
 
@@ -151,6 +155,36 @@ namespace CometGuard.Bench
             w.Line("return completion.Content[0].Text;");
             w.Close();
             w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0001", "literal model fallback reached through a local");
+            w.Open("public static ChatClient CreateConfigured(IConfiguration configuration, string apiKey)");
+            w.Line("var model = configuration[\"Gateway:FallbackModel\"] ?? \"" + c.Model() + "\";");
+            w.Line("return new ChatClient(model, new ApiKeyCredential(apiKey));");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0002", "literal key fallback reached through a local");
+            w.Open("public static ChatClient CreateFromEnvironment(string model)");
+            w.Line("var key = Environment.GetEnvironmentVariable(\"COMETAPI_API_KEY\") ?? \"" + c.Key() + "\";");
+            w.Line("return new ChatClient(model, new ApiKeyCredential(key));");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0002", "another provider's key in a constant");
+            w.Line("private const string SecondaryProviderKey = \"" + c.VendorKey() + "\";");
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0008", "every content part of a completion written to the log");
+            w.Open("public async Task<int> ReplyPartsAsync(string text, CancellationToken cancellationToken)");
+            w.Line("ChatCompletion completion = await _chat.CompleteChatAsync(new ChatMessage[] { new UserChatMessage(text) }, cancellationToken: cancellationToken);");
+            w.Line("_logger.LogDebug(\"Reply parts: {Parts}\", completion.Content);");
+            w.Line("return completion.Content.Count;");
+            w.Close();
+            w.EndPlant();
             w.Close();
             w.Close();
         }
@@ -159,9 +193,13 @@ namespace CometGuard.Bench
         {
             var type = "HttpGateway" + c.N;
             var reply = "ChatReply" + c.N;
-            Usings(w);
+            var completion = "Completion" + c.N;
+            Usings(w, "System.Text", "System.Text.Json.Nodes");
             w.Open("namespace Contoso.Gateway.Http" + c.N);
             w.Line("public sealed record " + reply + "([property: JsonPropertyName(\"id\")] string? Id, [property: JsonPropertyName(\"object\")] string? Object);");
+            w.Line("public sealed record " + completion + "Message([property: JsonPropertyName(\"content\")] string? Content);");
+            w.Line("public sealed record " + completion + "Choice([property: JsonPropertyName(\"message\")] " + completion + "Message Message);");
+            w.Line("public sealed record " + completion + "([property: JsonPropertyName(\"choices\")] List<" + completion + "Choice> Choices);");
             w.Line();
             w.Line("/// <summary>Chat Completions over raw HttpClient, as many gateway integrations are written.</summary>");
             w.Open("public sealed class " + type);
@@ -282,6 +320,82 @@ namespace CometGuard.Bench
             w.Line("return document.RootElement.GetProperty(\"choices\")[0].GetProperty(\"message\").GetProperty(\"content\").GetString();");
             w.Close();
             w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0002", "literal key in an api-key header");
+            w.Open("public static HttpClient CreateAzureClient()");
+            w.Line("var http = new HttpClient { BaseAddress = new Uri(\"https://contoso-" + c.N + ".openai.azure.com/\") };");
+            w.Line("http.DefaultRequestHeaders.Add(\"api-key\", \"" + c.HexKey() + "\");");
+            w.Line("return http;");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0002", "literal key in an x-api-key header");
+            w.Open("public async Task<string> ListModelsWithHeaderAsync(CancellationToken cancellationToken)");
+            w.Line("using var request = new HttpRequestMessage(HttpMethod.Get, BaseUrl + \"/v1/models\");");
+            w.Line("request.Headers.TryAddWithoutValidation(\"x-api-key\", \"" + c.Key() + "\");");
+            w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
+            w.Line("response.EnsureSuccessStatusCode();");
+            w.Line("return await response.Content.ReadAsStringAsync(cancellationToken);");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0001", "hard-coded model written into a JSON node body");
+            w.Open("public async Task<string> ClassifyAsync(string text, CancellationToken cancellationToken)");
+            w.Line("var body = new JsonObject { [\"messages\"] = new JsonArray(new JsonObject { [\"role\"] = \"user\", [\"content\"] = \"Classify: \" + text }) };");
+            w.Line("body[\"model\"] = \"" + c.Model() + "\";");
+            w.Line("using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + \"/v1/chat/completions\");");
+            w.Line("request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", _apiKey);");
+            w.Line("request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, \"application/json\");");
+            w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
+            w.Line("response.EnsureSuccessStatusCode();");
+            w.Line("return await response.Content.ReadAsStringAsync(cancellationToken);");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0006", "choices[0] of a DTO read with a null-forgiving !");
+            w.Open("public async Task<string?> FirstChoiceTypedAsync(string prompt, CancellationToken cancellationToken)");
+            w.Line("using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + \"/v1/chat/completions\");");
+            w.Line("request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", _apiKey);");
+            w.Line("request.Content = JsonContent.Create(new { model = _model, messages = new[] { new { role = \"user\", content = prompt } } });");
+            w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
+            w.Line("response.EnsureSuccessStatusCode();");
+            w.Line("var completion = await response.Content.ReadFromJsonAsync<" + completion + ">(cancellationToken: cancellationToken);");
+            w.Line("return completion!.Choices[0].Message.Content;");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0006", "usage read after a success status");
+            w.Open("public async Task<int> CountTokensAsync(string prompt, CancellationToken cancellationToken)");
+            w.Line("using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + \"/v1/chat/completions\");");
+            w.Line("request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", _apiKey);");
+            w.Line("request.Content = JsonContent.Create(new { model = _model, messages = new[] { new { role = \"user\", content = prompt } } });");
+            w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
+            w.Line("response.EnsureSuccessStatusCode();");
+            w.Line("using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));");
+            w.Line("return document.RootElement.GetProperty(\"usage\").GetProperty(\"total_tokens\").GetInt32();");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0003", "resend loop building each request from a factory, with no attempt limit");
+            w.Open("public async Task<HttpResponseMessage> SendUntilAcceptedAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)");
+            w.Open("while (true)");
+            w.Line("var response = await _http.SendAsync(createRequest(), cancellationToken);");
+            w.Open("if ((int)response.StatusCode is 429 or >= 500)");
+            w.Line("response.Dispose();");
+            w.Line("await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(250, 1000)), cancellationToken);");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+            w.Line("return response;");
+            w.Close();
+            w.Close();
+            w.EndPlant();
             w.Close();
             w.Close();
         }
@@ -289,7 +403,7 @@ namespace CometGuard.Bench
         private static void PollyV7(CodeWriter w, GatewayContext c)
         {
             var type = "RetryingGateway" + c.N;
-            Usings(w, "Polly", "Polly.Retry");
+            Usings(w, "Microsoft.Extensions.DependencyInjection", "Polly", "Polly.Contrib.WaitAndRetry", "Polly.Extensions.Http", "Polly.Retry");
             w.Open("namespace Contoso.Gateway.Retries" + c.N);
             w.Line("/// <summary>Gateway calls behind Polly v7 policies.</summary>");
             w.Open("public sealed class " + type);
@@ -345,6 +459,41 @@ namespace CometGuard.Bench
             w.Line("    .Handle<HttpRequestException>()");
             w.Line("    .OrResult(r => !r.IsSuccessStatusCode)");
             w.Line("    .WaitAndRetryAsync(3, " + Backoff + ");");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0005", "a broad test narrowed by one exclusion still retries 400, 401 and 403");
+            w.Open("public static AsyncRetryPolicy<HttpResponseMessage> AllButNotFound()");
+            w.Line("return Policy<HttpResponseMessage>");
+            w.Line("    .Handle<HttpRequestException>()");
+            w.Line("    .OrResult(r => !r.IsSuccessStatusCode && r.StatusCode != HttpStatusCode.NotFound)");
+            w.Line("    .WaitAndRetryAsync(3, " + Backoff + ");");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0003", "a Backoff helper's retryCount over the budget");
+            w.Open("public static AsyncRetryPolicy<HttpResponseMessage> LongJitter()");
+            w.Line("return HttpPolicyExtensions.HandleTransientHttpError()");
+            w.Line("    .WaitAndRetryAsync(Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(1), retryCount: " + (6 + c.Random.Next(10)) + "));");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0004", "an exponential Backoff sequence without jitter");
+            w.Open("public static AsyncRetryPolicy<HttpResponseMessage> Exponential()");
+            w.Line("return HttpPolicyExtensions.HandleTransientHttpError()");
+            w.Line("    .WaitAndRetryAsync(Backoff.ExponentialBackoff(TimeSpan.FromMilliseconds(" + (200 + c.Random.Next(800)) + "), retryCount: 3));");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0003", "a factory client's transient-error policy that retries forever");
+            w.Open("public static IServiceCollection AddPatientGateway(IServiceCollection services)");
+            w.Line("services.AddHttpClient(\"patient-" + c.N + "\")");
+            w.Line("    .AddTransientHttpErrorPolicy(policy => policy.WaitAndRetryForeverAsync(" + Backoff + "));");
+            w.Line("return services;");
             w.Close();
             w.EndPlant();
             w.Close();
@@ -455,6 +604,39 @@ namespace CometGuard.Bench
             w.Line("    .Build();");
             w.Close();
             w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0005", "a switch arm retries every non-success result after one exclusion");
+            w.Open("public static ResiliencePipeline<HttpResponseMessage> CreateSwitch()");
+            w.Line("return new ResiliencePipelineBuilder<HttpResponseMessage>()");
+            w.Line("    .AddRetry(new RetryStrategyOptions<HttpResponseMessage>");
+            w.Line("    {");
+            w.Line("        MaxRetryAttempts = 3,");
+            w.Line("        BackoffType = DelayBackoffType.Exponential,");
+            w.Line("        UseJitter = true,");
+            w.Line("        ShouldHandle = args => args.Outcome switch");
+            w.Line("        {");
+            w.Line("            { Exception: HttpRequestException } => PredicateResult.True(),");
+            w.Line("            { Result.StatusCode: HttpStatusCode.NotFound } => PredicateResult.False(),");
+            w.Line("            { Result.IsSuccessStatusCode: false } => PredicateResult.True(),");
+            w.Line("            _ => PredicateResult.False(),");
+            w.Line("        },");
+            w.Line("    })");
+            w.Line("    .Build();");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0005", "a predicate held in a method group");
+            w.Open("public static ResiliencePipeline<HttpResponseMessage> CreateWithPredicate()");
+            w.Line("return new ResiliencePipelineBuilder<HttpResponseMessage>()");
+            w.Line("    .AddRetry(new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = 3, BackoffType = DelayBackoffType.Exponential, UseJitter = true, ShouldHandle = ShouldRetry })");
+            w.Line("    .Build();");
+            w.Close();
+            w.Line();
+            w.Line("private static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)");
+            w.Line("    => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException || args.Outcome.Result?.IsSuccessStatusCode == false);");
+            w.EndPlant();
             w.Close();
             w.Close();
         }
@@ -537,8 +719,21 @@ namespace CometGuard.Bench
         private static void ExtensionsAi(CodeWriter w, GatewayContext c)
         {
             var type = "AssistantGateway" + c.N;
+            var failover = "RoundRobinChat" + c.N;
+            w.Line("#pragma warning disable MEAI001 // failover routing is experimental in Microsoft.Extensions.AI 10.11");
             Usings(w, "Microsoft.Extensions.AI");
             w.Open("namespace Contoso.Gateway.Assistant" + c.N);
+            w.Line("/// <summary>Spreads requests over several chat clients, moving to the next one after a failure.</summary>");
+            w.Open("public sealed class " + failover + " : FailoverChatClient");
+            w.Line("private readonly IReadOnlyList<IChatClient> _clients;");
+            w.Line("private int _next;");
+            w.Line();
+            w.Line("public " + failover + "(IReadOnlyList<IChatClient> clients) => _clients = clients;");
+            w.Line();
+            w.Line("protected override ValueTask<IChatClient> SelectClientAsync(RoutingContext context, CancellationToken cancellationToken)");
+            w.Line("    => new(_clients[(int)((uint)Interlocked.Increment(ref _next) % (uint)_clients.Count)]);");
+            w.Close();
+            w.Line();
             w.Line("/// <summary>Microsoft.Extensions.AI over the OpenAI SDK.</summary>");
             w.Open("public sealed class " + type);
             w.Line("private readonly IChatClient _client;");
@@ -584,6 +779,31 @@ namespace CometGuard.Bench
             w.Line("ChatResponse response = await _client.GetResponseAsync(\"Explain briefly: \" + topic, new ChatOptions { ModelId = _model }, cancellationToken);");
             w.Line("_logger.LogInformation(\"Assistant said: {Text}\", response.Text);");
             w.Line("return response.Text;");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0008", "the whole conversation written to the log");
+            w.Open("public async Task<int> ConverseAsync(string topic, CancellationToken cancellationToken)");
+            w.Line("ChatResponse response = await _client.GetResponseAsync(\"Discuss: \" + topic, new ChatOptions { ModelId = _model }, cancellationToken);");
+            w.Line("_logger.LogDebug(\"Conversation: {Messages}\", response.Messages);");
+            w.Line("return response.Messages.Count;");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0003", "a failover client whose selection repeats, with no attempt limit");
+            w.Open("public static IChatClient CreateRoundRobin(IChatClient primary, IChatClient secondary)");
+            w.Line("return new " + failover + "(new[] { primary, secondary });");
+            w.Close();
+            w.EndPlant();
+            w.Line();
+
+            w.BeginPlant("CG0011", "ordered failover over SDK clients that keep their own retries");
+            w.Open("public static IChatClient CreateFailover(string primaryModel, string canaryModel)");
+            w.Line("var key = new ApiKeyCredential(" + Env + ");");
+            w.Line("var options = new OpenAI.OpenAIClientOptions { Endpoint = new Uri(\"https://api.cometapi.com/v1\") };");
+            w.Line("return new OrderedFailoverChatClient(new[] { new OpenAI.Chat.ChatClient(primaryModel, key).AsIChatClient(), new OpenAI.Chat.ChatClient(canaryModel, key, options).AsIChatClient() });");
             w.Close();
             w.EndPlant();
             w.Close();
@@ -652,6 +872,13 @@ namespace CometGuard.Bench
             w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
             w.Line("_logger.LogInformation(\"Gateway probe finished with status {Status} in {Elapsed} ms\", (int)response.StatusCode, stopwatch.ElapsedMilliseconds);");
             w.Line("return (int)response.StatusCode / 100;");
+            w.Close();
+            w.Line();
+            w.Open("public async Task<string> ScrapeMetricsAsync(CancellationToken cancellationToken)");
+            w.Line("using var request = new HttpRequestMessage(HttpMethod.Get, \"http://localhost:9090/metrics\");");
+            w.Line("using var response = await _http.SendAsync(request, cancellationToken);");
+            w.Line("response.EnsureSuccessStatusCode();");
+            w.Line("return await response.Content.ReadAsStringAsync(cancellationToken);");
             w.Close();
             w.Line();
 

@@ -37,6 +37,8 @@ namespace CometGuard.Bench
             ("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
             ("Microsoft.Extensions.Logging.Abstractions", "10.0.13"),
             ("Microsoft.Extensions.Configuration.Abstractions", "10.0.13"),
+            ("Microsoft.Extensions.Http.Polly", "10.0.13"),
+            ("Polly.Contrib.WaitAndRetry", "1.1.1"),
         };
 
         /// <summary>Generates the sources in memory (the crash sweep uses this).</summary>

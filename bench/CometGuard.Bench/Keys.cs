@@ -23,6 +23,30 @@ namespace CometGuard.Bench
             };
         }
 
+        /// <summary>A key of another OpenAI-compatible provider, in its documented shape: Google, Groq, xAI or Hugging Face.</summary>
+        public static string Vendor(Random random, int shape)
+        {
+            return (shape % 4) switch
+            {
+                0 => "AI" + "za" + Chars(random, 35),
+                1 => "gsk" + "_" + Chars(random, 52),
+                2 => "xai" + "-" + Chars(random, 80),
+                _ => "hf" + "_" + Chars(random, 34),
+            };
+        }
+
+        /// <summary>An Azure OpenAI resource key: 32 hexadecimal digits.</summary>
+        public static string Hex(Random random, int length)
+        {
+            var builder = new StringBuilder(length);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append("0123456789abcdef"[random.Next(16)]);
+            }
+
+            return builder.ToString();
+        }
+
         private static string Chars(Random random, int length)
         {
             var builder = new StringBuilder(length);
