@@ -97,6 +97,14 @@ namespace CometGuard.Analyzers
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+        public static readonly DiagnosticDescriptor LiteralKeyInConfiguration = Create(
+            RuleIdentifiers.LiteralKeyInConfiguration,
+            "Literal API key in a configuration file",
+            "Literal credential {0} at '{1}' in {2}; keep it out of the repository: dotnet user-secrets set \"{1}\" <key>, or the '{3}' environment variable",
+            RuleCategories.Security,
+            DiagnosticSeverity.Error,
+            "A gateway key committed in appsettings.json, launchSettings.json, a .env file or a connection string leaks through version control like one in code. Keep it in user secrets during development and in an environment variable or a secret store elsewhere; configuration reads both under the same key.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

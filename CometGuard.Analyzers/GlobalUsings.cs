@@ -2,6 +2,7 @@
 // analyzers' own engine and domains.
 global using System.Collections.Immutable;
 global using CometGuard.Analyzers.Bodies;
+global using CometGuard.Analyzers.Configuration;
 global using CometGuard.Analyzers.Endpoints;
 global using CometGuard.Analyzers.Logging;
 global using CometGuard.Analyzers.Engine;

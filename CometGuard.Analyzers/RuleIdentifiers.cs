@@ -14,5 +14,6 @@ namespace CometGuard.Analyzers
         public const string CredentialOverPlainHttp = "CG0009";
         public const string EndpointFamilyMismatch = "CG0010";
         public const string StackedRetries = "CG0011";
+        public const string LiteralKeyInConfiguration = "CG0012";
     }
 }

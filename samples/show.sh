@@ -13,9 +13,10 @@ build() {
   dotnet build "$1" -nologo -clp:NoSummary --no-incremental -v:q 2>&1
 }
 
-# file(line,col): severity CGxxxx: message, once each, without the project suffix and help link.
+# file(line,col): severity CGxxxx: message, once each, without the project suffix and help link (C# and the
+# configuration files CG0012 reads).
 diagnostics() {
-  grep -oE '[^ ]+\.cs\([0-9]+,[0-9]+\): (error|warning) CG[0-9]{4}: .*' \
+  grep -oE '[^ ]+\.(cs|json)\([0-9]+,[0-9]+\): (error|warning) CG[0-9]{4}: .*' \
     | sed -E 's# \[[^]]*\]$##; s# \(https://[^)]*\)$##; s#^.*/samples/#samples/#' \
     | sort -u
 }
@@ -45,8 +46,8 @@ errors="$(grep -c ': error CG' <<<"$found")"
 warnings="$(grep -c ': warning CG' <<<"$found")"
 echo "${bold}$errors error(s), $warnings warning(s).${reset}"
 if [ "$status" -ne 0 ]; then
-  echo "The build ${red}failed${reset}, as designed: a literal credential (CG0002) is an error by default, so CI stops"
-  echo "before the key ships. Everything else is a warning in the IDE and in 'dotnet build'."
+  echo "The build ${red}failed${reset}, as designed: a literal credential in code (CG0002) or in appsettings.json (CG0012)"
+  echo "is an error by default, so CI stops before the key ships. Everything else is a warning in the IDE and in 'dotnet build'."
 fi
 echo "Each rule's page (docs/rules/CGxxxx.md) explains the risk and the fix; most fixes are one click in"
 echo "the IDE, or for a whole repository: dotnet format analyzers --diagnostics CG0002 --severity info"

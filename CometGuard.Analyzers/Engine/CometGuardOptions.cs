@@ -19,7 +19,8 @@ namespace CometGuard.Analyzers.Engine
             new OptionDefinition(LoggerTypes, string.Empty, RuleIdentifiers.SensitiveDataLogged),
             new OptionDefinition(SensitiveMemberNames, string.Empty, RuleIdentifiers.SensitiveDataLogged),
             new OptionDefinition(ConsoleIsLog, DefaultConsoleIsLog, RuleIdentifiers.SensitiveDataLogged),
-            new OptionDefinition(AllowedHttpHosts, string.Empty, RuleIdentifiers.CredentialOverPlainHttp));
+            new OptionDefinition(AllowedHttpHosts, string.Empty, RuleIdentifiers.CredentialOverPlainHttp),
+            new OptionDefinition(AllowedKeyFingerprints, string.Empty, RuleIdentifiers.LiteralKeyInConfiguration));
 
         public const string ModelVariable = "cometguard.model_variable";
         public const string DefaultModelVariable = "COMETAPI_MODEL";
@@ -47,6 +48,12 @@ namespace CometGuard.Analyzers.Engine
 
         /// <summary>CG0009: hosts allowed over plain HTTP besides loopback (<c>host</c> or <c>*.suffix</c>).</summary>
         public const string AllowedHttpHosts = "cometguard.allowed_http_hosts";
+
+        /// <summary>
+        /// CG0012: fingerprints (<c>sha256:…</c>, as the message prints them) of committed values the team accepts, such as
+        /// a test fixture. A global option: <c>.editorconfig</c> sections do not apply to additional files, a <c>.globalconfig</c> does.
+        /// </summary>
+        public const string AllowedKeyFingerprints = "cometguard.allowed_key_fingerprints";
 
         public static string GetString(AnalyzerOptions options, SyntaxTree tree, string key, string defaultValue)
         {

@@ -9,12 +9,13 @@ namespace CometGuard.Analyzers.Logging
     internal static class SensitiveNames
     {
         /// <summary>Matched against the end of a name, lower-cased with <c>_</c> and <c>-</c> removed.</summary>
-        public static readonly ImmutableArray<string> Defaults = ImmutableArray.Create(
-            "apikey", "secret", "secretkey", "privatekey", "accesskey", "subscriptionkey", "password", "passwd", "accesstoken", "bearertoken", "authtoken", "apitoken", "refreshtoken", "idtoken",
-            "sessiontoken", "bearer", "authorization", "authorizationheader", "credential", "credentials", "prompt", "completiontext");
+        public static readonly ImmutableArray<string> Defaults = CredentialNames.Suffixes.AddRange("prompt", "completiontext");
 
         /// <summary>Names that are sensitive only on their own (<c>token</c>, not <c>continuationToken</c>).</summary>
         private static readonly ImmutableArray<string> Exact = ImmutableArray.Create("token");
+
+        /// <summary>True when <paramref name="name"/>, normalised, is exactly <paramref name="exact"/> (already normalised).</summary>
+        public static bool IsExactly(string name, string exact) => EndsWithNormalized(name, exact, whole: true);
 
         public static string Normalize(string name)
         {

@@ -22,8 +22,11 @@ namespace CometGuard.Analyzers.Secrets
                 }
             }
 
-            return (prefix.Length == 0 ? "'…'" : "'" + prefix + "…'") + " (" + secret.Length + " chars, sha256:" + Hash(secret) + ")";
+            return (prefix.Length == 0 ? "'…'" : "'" + prefix + "…'") + " (" + secret.Length + " chars, " + Fingerprint(secret) + ")";
         }
+
+        /// <summary><c>sha256:</c> and the first 8 hex digits of the digest: what a message prints and an allow-list names.</summary>
+        public static string Fingerprint(string secret) => "sha256:" + Hash(secret);
 
         private static string Hash(string secret)
         {

@@ -151,6 +151,29 @@ namespace CometGuard.Tests.Package
         }
 
         [Fact]
+        public async Task A_key_in_appsettings_json_fails_the_consumers_build_with_CG0012_at_its_line_and_is_never_printed()
+        {
+            var key = TestKeys.OpenAiProject;
+            var project = Consumer("configured", "net10.0", "Exe");
+            File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(\"configured\");\n");
+            File.WriteAllText(Path.Combine(project, "appsettings.json"), "{\n  // the gateway\n  \"Gateway\": {\n    \"ApiKey\": \"" + key + "\",\n  },\n}\n");
+            File.WriteAllText(Path.Combine(project, "appsettings.Development.json"), """
+                {
+                  "Gateway": { "ApiKey": "<set with dotnet user-secrets>", "Endpoint": "https://api.cometapi.com/v1" },
+                  "Build": { "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }
+                }
+                """);
+
+            var (exit, output) = await ProcessRunner.RunAsync("dotnet", "build -nologo -clp:NoSummary", project, TimeSpan.FromMinutes(5));
+
+            Assert.NotEqual(0, exit);
+            Assert.Matches(new Regex(@"appsettings\.json\(4,16\): error CG0012: Literal credential 'sk-proj-…' \(\d+ chars, sha256:[0-9a-f]{8}\) at 'Gateway:ApiKey'"), output);
+            Assert.DoesNotContain("appsettings.Development.json(", output);
+            Assert.DoesNotContain(key, output);
+            Assert.DoesNotContain(key.Substring(8, 24), output);
+        }
+
+        [Fact]
         public async Task A_netstandard_library_marks_its_own_key_parameter_and_a_literal_passed_to_it_fails_the_build()
         {
             var key = TestKeys.OpenAiLegacy;

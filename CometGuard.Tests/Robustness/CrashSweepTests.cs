@@ -110,7 +110,10 @@ namespace CometGuard.Tests.Robustness
         {
             var (files, plants) = Generator.Generate(new GeneratorOptions { Files = 16, GatewayPercent = 50, Seed = Seed });
             Assert.NotEmpty(plants);
-            var project = Project("generated", files.Select(f => (f.Path, f.Text)), References.Bench.Add(References.Annotations));
+            var project = Project("generated", files.Where(Generator.IsSource).Select(f => (f.Path, f.Text)), References.Bench.Add(References.Annotations)) with
+            {
+                AdditionalFiles = files.Where(f => !Generator.IsSource(f)).Select(f => new CaseFile("/sweep/" + f.Path, SourceText.From(f.Text))).ToImmutableArray(),
+            };
 
             // The sweep only means something if the generated code binds against the real packages.
             var bound = CSharpCompilation.Create("Bound", project.Documents.Select(d => CSharpSyntaxTree.ParseText(d.Text, project.ParseOptions, d.Path)), project.References, project.CompilationOptions);

@@ -85,8 +85,21 @@ namespace CometGuard.Bench
                 plants.AddRange(writer.Plants);
             }
 
+            // The service's settings files (AdditionalFiles: what CG0012 reads), beside its code.
+            for (var i = 0; gateway > 0 && i < Settings.CountFor(options.Files); i++)
+            {
+                var path = "Configuration/appsettings.Service" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + ".json";
+                var writer = new CodeWriter(path);
+                Settings.Write(writer, random, i);
+                files.Add(new GeneratedFile(path, writer.ToString()));
+                plants.AddRange(writer.Plants);
+            }
+
             return (files, plants);
         }
+
+        /// <summary>True for the generated C# sources; the rest are settings files, which a build sees as AdditionalFiles.</summary>
+        public static bool IsSource(GeneratedFile file) => file.Path.EndsWith(".cs", StringComparison.Ordinal);
 
         /// <summary>Writes the project to <paramref name="directory"/>: sources, csproj, isolation props, manifest.</summary>
         public static void WriteProject(string directory, GeneratorOptions options)
@@ -112,14 +125,14 @@ namespace CometGuard.Bench
             File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
             File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
 
-            // CG0002 is an error by default; the benchmark wants a full build (emit included) in every configuration.
+            // CG0002 and CG0012 are errors by default; the benchmark wants a full build (emit included) in every configuration.
             // A service: its stdout is collected as logs, so it opts the console in.
-            File.WriteAllText(Path.Combine(directory, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CG0002.severity = warning\ncometguard.console_is_log = true\n");
+            File.WriteAllText(Path.Combine(directory, ".globalconfig"), "is_global = true\ndotnet_diagnostic.CG0002.severity = warning\ndotnet_diagnostic.CG0012.severity = warning\ncometguard.console_is_log = true\n");
             File.WriteAllText(Path.Combine(directory, "Contoso.Bench.csproj"), Project(plain: options.GatewayPercent <= 0));
 
             var manifest = new Manifest(
                 options.Files,
-                files.Sum(f => f.Text.Count(c => c == '\n')),
+                files.Where(IsSource).Sum(f => f.Text.Count(c => c == '\n')),
                 options.GatewayPercent,
                 options.Seed,
                 plants.Select(p => new ManifestPlant(p.Id, p.File, p.StartLine, p.EndLine, p.What, p.Also)).ToList());
@@ -144,6 +157,7 @@ namespace CometGuard.Bench
                 + "    <NoWarn>$(NoWarn);OPENAI001;MEAI001;NU1603;CS1591</NoWarn>\n"
                 + "  </PropertyGroup>\n"
                 + references
+                + (plain ? string.Empty : "  <ItemGroup>\n    <AdditionalFiles Include=\"Configuration/*.json\" />\n  </ItemGroup>\n")
                 + "  <ItemGroup Condition=\"'$(CometGuard)' == 'true'\">\n"
                 + "    <Analyzer Include=\"$(CometGuardAnalyzer)\" />\n"
                 + "  </ItemGroup>\n"
