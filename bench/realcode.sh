@@ -42,6 +42,9 @@ cat > "$work/cometguard.targets" <<EOF
   <ItemGroup>
     <Analyzer Include="$work/CometGuard.Analyzers.dll" />
   </ItemGroup>
+  <!-- What the package does in a consumer: the configuration files CG0012 reads become AdditionalFiles. -->
+  <Import Project="$root/CometGuard.Package/build/CometGuard.props" />
+  <Import Project="$root/CometGuard.Package/build/CometGuard.targets" />
 </Project>
 EOF
 

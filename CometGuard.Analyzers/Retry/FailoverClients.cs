@@ -69,7 +69,9 @@ namespace CometGuard.Analyzers.Retry
         /// </summary>
         public bool IsUnlimited(IObjectCreationOperation creation, INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (!_unlimitedTypes.GetOrAdd(type, t => SelectsWithoutLimit(t, cancellationToken)))
+            // Every `new` of the project passes here: a type deriving from object, or from metadata, is turned away first.
+            if (type.BaseType is not { SpecialType: SpecialType.None } || type.DeclaringSyntaxReferences.IsEmpty
+                || !_unlimitedTypes.GetOrAdd(type, t => SelectsWithoutLimit(t, cancellationToken)))
             {
                 return false;
             }

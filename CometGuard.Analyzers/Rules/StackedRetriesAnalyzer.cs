@@ -31,11 +31,16 @@ namespace CometGuard.Analyzers.Rules
 
             if (apis.ClientPipeline is not null)
             {
-                start.RegisterOperationAction(analysis.AnalyzeTransport, OperationKind.ObjectCreation);
-                if (apis.Known[KnownType.OrderedFailoverChatClient] is not null)
-                {
-                    start.RegisterOperationAction(analysis.AnalyzeFailover, OperationKind.ObjectCreation);
-                }
+                // One callback per `new` for both checks: every registration is a callback on every creation in the project.
+                start.RegisterOperationAction(
+                    apis.Known[KnownType.OrderedFailoverChatClient] is null
+                        ? analysis.AnalyzeTransport
+                        : context =>
+                        {
+                            analysis.AnalyzeTransport(context);
+                            analysis.AnalyzeFailover(context);
+                        },
+                    OperationKind.ObjectCreation);
             }
 
             start.RegisterOperationAction(analysis.AnalyzeLoop, OperationKind.Loop);

@@ -164,7 +164,14 @@ namespace CometGuard.Tests.Package
                 }
                 """);
 
-            var (exit, output) = await ProcessRunner.RunAsync("dotnet", "build -nologo -clp:NoSummary", project, TimeSpan.FromMinutes(5));
+            var sarif = Path.Combine(project, "build.sarif");
+            var (exit, output) = await ProcessRunner.RunAsync("dotnet", "build -nologo -clp:NoSummary \"-p:ErrorLog=" + sarif + "%2Cversion=2.1\"", project, TimeSpan.FromMinutes(5));
+
+            // SARIF, the surface code scanning reads, points at the same file and line, and holds no key either.
+            var log = File.ReadAllText(sarif);
+            Assert.Matches(new Regex(@"""ruleId"": ""CG0012"""), log);
+            Assert.Matches(new Regex(@"appsettings\.json""[\s\S]*?""startLine"": 4"), log);
+            Assert.DoesNotContain(key, log);
 
             Assert.NotEqual(0, exit);
             Assert.Matches(new Regex(@"appsettings\.json\(4,16\): error CG0012: Literal credential 'sk-proj-…' \(\d+ chars, sha256:[0-9a-f]{8}\) at 'Gateway:ApiKey'"), output);
