@@ -141,3 +141,13 @@ fi
 echo "== builds took $(( SECONDS - started )) s"
 if [[ $server == true ]]; then dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true; fi
 "${bench[@]}" report --logs "$logs" --manifest "$out/project/planted.json" | tee "$out/report.txt"
+
+# The same project analysed in this process, one analyzer thread, with the references the build used: each rule's own
+# cost without other analyzers or the compiler server around it, and CG0012 with its settings files read from disk (as
+# the compiler reads additional files, on first use) and already in memory.
+grep -o '/reference:[^ ]*' "$logs/cometguard-1.log" | sed 's#^/reference:##' | sort -u > "$logs/references.txt"
+if [[ -s $logs/references.txt ]]; then
+  echo
+  echo "== in-process analysis (bench inprocess)"
+  "${bench[@]}" inprocess --project "$out/project" --references "$logs/references.txt" --analyzers "$analyzer" --rounds 3 | tee -a "$out/report.txt"
+fi

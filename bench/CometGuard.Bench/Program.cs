@@ -6,7 +6,8 @@ namespace CometGuard.Bench
 {
     /// <summary>
     /// <c>generate --out DIR [--files N] [--gateway-percent P] [--seed S]</c> writes the benchmark project;
-    /// <c>report --manifest planted.json --out-dir DIR</c> turns the build logs of bench/run.sh into figures.
+    /// <c>report --manifest planted.json --out-dir DIR</c> turns the build logs of bench/run.sh into figures;
+    /// <c>inprocess --project DIR --references FILE --analyzers DLL[,DLL2]</c> times the analyzers in this process (<see cref="InProcess"/>).
     /// </summary>
     public static class Program
     {
@@ -33,6 +34,8 @@ namespace CometGuard.Bench
                     return 0;
                 case "report":
                     return Report.Run(options["logs"], options["manifest"]);
+                case "inprocess":
+                    return InProcess.Run(options["project"], options["references"], options["analyzers"], Int(options, "rounds", 5));
                 default:
                     Console.Error.WriteLine("unknown command " + args[0]);
                     return 2;
