@@ -100,7 +100,7 @@ namespace CometGuard.Analyzers.Configuration
                 return;
             }
 
-            if (CredentialNames.IsCredentialName(LastSegment(value.Key)) && SecretShapes.IsCredentialLike(text))
+            if (CredentialNames.IsCredentialName(LastSegment(value.Key)) && SecretShapes.IsCredentialLike(text) && !IsReference(text))
             {
                 var secret = SecretShapes.StripScheme(text.Trim());
                 secrets.Add(new ConfigurationSecret(value.Key, secret, value.Span(text.IndexOf(secret, StringComparison.Ordinal), secret.Length)));
@@ -159,6 +159,32 @@ namespace CometGuard.Analyzers.Configuration
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// A value that names where a secret lives rather than holding one: a URL or path (<c>/run/secrets/api_key</c>), a Key
+        /// Vault reference (<c>@Microsoft.KeyVault(SecretUri=…)</c>), or words joined by separators (<c>openai-api-key-prod</c>,
+        /// <c>X-Correlation-Id</c>): every part letters only.
+        /// </summary>
+        private static bool IsReference(string value)
+        {
+            if (value.IndexOf("://", StringComparison.Ordinal) >= 0 || value.StartsWith("/", StringComparison.Ordinal) || value.StartsWith("@", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var part in value.Split('-', '_', '.', ':', '/', ' '))
+            {
+                foreach (var c in part)
+                {
+                    if (!char.IsLetter(c))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static bool IsKeySegment(string name)

@@ -27,9 +27,9 @@ namespace CometGuard.Analyzers.Configuration
         private static void ReadLine(string text, int start, int end, List<ConfigurationValue> values)
         {
             var i = Skip(text, start, end);
-            if (string.CompareOrdinal(text, i, "export ", 0, 7) == 0)
+            if (string.CompareOrdinal(text, i, "export", 0, 6) == 0 && i + 6 < end && text[i + 6] is ' ' or '\t')
             {
-                i = Skip(text, i + 7, end);
+                i = Skip(text, i + 6, end);
             }
 
             var nameStart = i;
@@ -85,7 +85,8 @@ namespace CometGuard.Analyzers.Configuration
 
         private static int Skip(string text, int i, int end)
         {
-            while (i < end && text[i] is ' ' or '\t' or '\r')
+            // A byte order mark a host left in the text counts as blank.
+            while (i < end && text[i] is ' ' or '\t' or '\r' or '\uFEFF')
             {
                 i++;
             }

@@ -41,7 +41,8 @@ namespace CometGuard.Analyzers.Retry
             {
                 foreach (var reference in current.DeclaringSyntaxReferences)
                 {
-                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not TypeDeclarationSyntax))
                     {
                         switch (node)
                         {
@@ -196,11 +197,20 @@ namespace CometGuard.Analyzers.Retry
             _ => null,
         };
 
+        /// <summary>
+        /// A selection that may end the failover: it throws, or hands the choice to a method of its own or to the base
+        /// (<c>=&gt; NextOrThrow()</c>, <c>base.SelectClientAsync(…)</c>), which may.
+        /// </summary>
         private static bool Throws(SyntaxNode node)
         {
             foreach (var descendant in node.DescendantNodes())
             {
                 if (descendant.IsKind(SyntaxKind.ThrowStatement) || descendant.IsKind(SyntaxKind.ThrowExpression))
+                {
+                    return true;
+                }
+
+                if (descendant is InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } })
                 {
                     return true;
                 }

@@ -239,7 +239,7 @@ namespace CometGuard.Analyzers.Retry
                 {
                     foreach (var test in predicates.ConditionTests(StatusPart(check.Condition)))
                     {
-                        found.Add((test.Test, false, predicates.Evaluate(test.Test)));
+                        found.Add((test.Test, false, test.Admitted));
                     }
                 }
                 else if (goesRound && Leaves(loop, check.WhenTrue) && predicates.Evaluate(check.Condition).Not() is { AdmitsClientErrors: true } resent)

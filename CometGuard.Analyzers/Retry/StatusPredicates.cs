@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CometGuard.Analyzers.Retry
 {
@@ -101,9 +102,9 @@ namespace CometGuard.Analyzers.Retry
                 return tests;
             }
 
-            var returns = Returns(function.Body);
+            var returns = Returns(function.Body, 0);
             var admitted = Admission.False;
-            foreach (var (value, context) in returns)
+            foreach (var (value, context, _) in returns)
             {
                 admitted = admitted.Or(context.And(Value(value, 0)));
             }
@@ -113,8 +114,19 @@ namespace CometGuard.Analyzers.Retry
                 return tests;
             }
 
-            foreach (var (value, context) in returns)
+            foreach (var (value, context, anchor) in returns)
             {
+                // `if (…) return true;` and `case …: return true;`: the test is the condition, not the constant.
+                if (anchor is not null && Constant(value) is true)
+                {
+                    if (context.AdmitsClientErrors)
+                    {
+                        tests.Add(new ClientErrorTest(anchor, response: null, conditional: false, whole: false, context));
+                    }
+
+                    continue;
+                }
+
                 Localise(value, context, tests, function.IsLambda ? value.UnwrapAwait() : null);
             }
 
@@ -184,53 +196,148 @@ namespace CometGuard.Analyzers.Retry
             }
         }
 
-        /// <summary>The values a body returns, each with what holds where it returns (the early returns before it excluded).</summary>
-        private List<(IOperation Value, Admission Context)> Returns(IOperation body)
+        /// <summary>
+        /// The values a body returns, each with what holds where it returns (the early returns and earlier cases before it
+        /// excluded) and the condition or case label it returns under, if any.
+        /// </summary>
+        private List<(IOperation Value, Admission Context, IOperation? Anchor)> Returns(IOperation body, int depth)
         {
-            var returns = new List<(IOperation, Admission)>();
-            Walk(body, Admission.True, returns);
+            var returns = new List<(IOperation, Admission, IOperation?)>();
+            Walk(body, Admission.True, null, returns, depth);
             return returns;
         }
 
         /// <summary>What holds after <paramref name="statement"/>, or null when it always returns.</summary>
-        private Admission? Walk(IOperation statement, Admission context, List<(IOperation, Admission)> returns)
+        private Admission? Walk(IOperation statement, Admission context, IOperation? anchor, List<(IOperation, Admission, IOperation?)> returns, int depth)
         {
             switch (statement)
             {
                 case IReturnOperation { ReturnedValue: { } value }:
-                    returns.Add((value, context));
+                    returns.Add((value, context, anchor));
                     return null;
                 case IBlockOperation block:
-                    Admission? after = context;
-                    foreach (var child in block.Operations)
+                    return Sequence(block.Operations, context, anchor, returns, depth);
+                case IConditionalOperation conditional when conditional.Type is null || conditional.Type.SpecialType == SpecialType.System_Void:
+                    var condition = Eval(conditional.Condition, depth);
+                    var whenTrue = Walk(conditional.WhenTrue, context.And(condition.IsFree ? Admission.Unknown : condition), conditional.Condition, returns, depth);
+                    var otherwise = condition.IsFree ? context : context.And(condition.Not());
+                    var whenFalse = conditional.WhenFalse is { } elseBranch ? Walk(elseBranch, otherwise, conditional.Condition, returns, depth) : otherwise;
+                    return whenTrue is null ? whenFalse : whenFalse is null ? whenTrue : whenTrue.Or(whenFalse);
+                case ISwitchOperation switchStatement:
+                    return Switch(switchStatement, context, returns, depth);
+                case ITryOperation tryStatement:
+                    // A return in a catch holds where the call failed, which says nothing of a status.
+                    foreach (var handler in tryStatement.Catches)
                     {
-                        after = Walk(child, after, returns);
-                        if (after is null)
-                        {
-                            return null;
-                        }
+                        Walk(handler.Handler, context.And(Admission.Unknown), anchor, returns, depth);
                     }
 
-                    return after;
-                case IConditionalOperation conditional when conditional.Type is null || conditional.Type.SpecialType == SpecialType.System_Void:
-                    var condition = Eval(conditional.Condition, 0);
-                    var whenTrue = Walk(conditional.WhenTrue, context.And(condition.IsFree ? Admission.Unknown : condition), returns);
-                    var otherwise = condition.IsFree ? context : context.And(condition.Not());
-                    var whenFalse = conditional.WhenFalse is { } elseBranch ? Walk(elseBranch, otherwise, returns) : otherwise;
-                    return whenTrue is null ? whenFalse : whenFalse is null ? whenTrue : whenTrue.Or(whenFalse);
+                    var afterTry = Walk(tryStatement.Body, context, anchor, returns, depth);
+                    return tryStatement.Catches.IsEmpty ? afterTry : context;
+                case IUsingOperation usingStatement:
+                    return Walk(usingStatement.Body, context, anchor, returns, depth);
+                case ILockOperation lockStatement:
+                    return Walk(lockStatement.Body, context, anchor, returns, depth);
                 case ILocalFunctionOperation or IAnonymousFunctionOperation:
                     return context;
                 default:
-                    // Loops, try blocks, switch statements: their returns count as written, with what held before them.
+                    // Loops and the rest: a return inside holds only where their own conditions do, which is not followed.
                     foreach (var operation in statement.Descendants())
                     {
                         if (operation is IReturnOperation { ReturnedValue: { } value } && !InNestedFunction(operation, statement))
                         {
-                            returns.Add((value, context));
+                            returns.Add((value, context.And(Admission.Unknown), null));
                         }
                     }
 
                     return context;
+            }
+        }
+
+        private Admission? Sequence(IEnumerable<IOperation> statements, Admission context, IOperation? anchor, List<(IOperation, Admission, IOperation?)> returns, int depth)
+        {
+            Admission? after = context;
+            foreach (var child in statements)
+            {
+                after = Walk(child, after, anchor, returns, depth);
+                if (after is null)
+                {
+                    return null;
+                }
+            }
+
+            return after;
+        }
+
+        /// <summary>A switch statement on a status: each section holds where its labels match and no earlier one did.</summary>
+        private Admission? Switch(ISwitchOperation switchStatement, Admission context, List<(IOperation, Admission, IOperation?)> returns, int depth)
+        {
+            var input = InputOf(switchStatement.Value);
+            var labels = new List<Admission?>();
+            var others = Admission.False;
+            foreach (var section in switchStatement.Cases)
+            {
+                Admission? matches = null;
+                foreach (var clause in section.Clauses)
+                {
+                    if (clause is IDefaultCaseClauseOperation)
+                    {
+                        continue;
+                    }
+
+                    var label = Clause(clause, input, depth);
+                    matches = matches is null ? label : matches.Or(label);
+                }
+
+                labels.Add(matches);
+                if (matches is not null && !matches.IsFree)
+                {
+                    others = others.Or(matches);
+                }
+            }
+
+            var earlier = Admission.False;
+            var everyLeaves = true;
+            var hasDefault = false;
+            for (var i = 0; i < switchStatement.Cases.Length; i++)
+            {
+                var section = switchStatement.Cases[i];
+                var matches = labels[i] ?? Admission.False;
+                if (section.Clauses.Any(c => c is IDefaultCaseClauseOperation))
+                {
+                    // The default section matches where no label of any section does.
+                    hasDefault = true;
+                    matches = matches.Or(others.Not());
+                }
+
+                var taken = context.And(earlier.Not()).And(matches.IsFree ? Admission.Unknown : matches);
+                var anchor = section.Clauses.IsEmpty ? null : section.Clauses[0];
+                everyLeaves &= Sequence(section.Body, taken, anchor, returns, depth) is null;
+                if (!matches.IsFree)
+                {
+                    earlier = earlier.Or(matches);
+                }
+            }
+
+            return hasDefault && everyLeaves ? null : context;
+        }
+
+        private Admission Clause(ICaseClauseOperation clause, Input input, int depth)
+        {
+            switch (clause)
+            {
+                case ISingleValueCaseClauseOperation { Value: var value } when value.Unwrap().ConstantValue is { HasValue: true } constant:
+                    return input switch
+                    {
+                        Input.Status when constant.Value is int status => Admission.Exactly(StatusSet.Of(status)),
+                        Input.Success when constant.Value is bool success => Admission.Exactly(success ? StatusSet.Success : StatusSet.Success.Complement()),
+                        _ => Admission.Unknown,
+                    };
+                case IPatternCaseClauseOperation patternClause:
+                    var matched = Pattern(patternClause.Pattern, input);
+                    return patternClause.Guard is { } guard ? matched.And(Eval(guard, depth)) : matched;
+                default:
+                    return Admission.Unknown;
             }
         }
 
@@ -285,19 +392,31 @@ namespace CometGuard.Analyzers.Retry
                     }
 
                     break;
-                case IConditionalOperation { WhenFalse: { } whenFalse } ternary when IsBoolean(ternary):
+                case IConditionalOperation { WhenFalse: { } whenFalse } ternary when IsPredicateValue(ternary):
                     var condition = Eval(ternary.Condition, 0);
+                    if (Constant(ternary.WhenTrue) is { } first && Constant(whenFalse) is { } second)
+                    {
+                        // `r.IsSuccessStatusCode ? PredicateResult.False() : PredicateResult.True()`: the test is the condition.
+                        var chosen = context.And(Admission.Choose(condition.IsFree ? Admission.Unknown : condition, first ? Admission.True : Admission.False, second ? Admission.True : Admission.False));
+                        if (chosen.AdmitsClientErrors)
+                        {
+                            tests.Add(new ClientErrorTest(ternary.Condition, response: null, conditional: false, whole: false, chosen));
+                        }
+
+                        return;
+                    }
+
                     Localise(ternary.WhenTrue, context.And(condition.IsFree ? Admission.Unknown : condition), tests, whole);
                     Localise(whenFalse, condition.IsFree ? context : context.And(condition.Not()), tests, whole);
                     return;
                 case ISwitchExpressionOperation switchExpression:
-                    foreach (var (arm, armContext) in Arms(switchExpression, context))
+                    foreach (var (arm, armContext) in Arms(switchExpression, context, 0))
                     {
                         if (Constant(arm.Value) is true)
                         {
                             if (armContext.AdmitsClientErrors)
                             {
-                                tests.Add(new ClientErrorTest(arm.Pattern, response: null, conditional: false, whole: false));
+                                tests.Add(new ClientErrorTest(arm.Pattern, response: null, conditional: false, whole: false, armContext));
                             }
                         }
                         else
@@ -316,7 +435,8 @@ namespace CometGuard.Analyzers.Retry
             }
 
             var admission = Eval(operation, 0);
-            if (!context.And(admission.IsFree ? Admission.Unknown : admission).AdmitsClientErrors)
+            var admitted = context.And(admission.IsFree ? Admission.Unknown : admission);
+            if (!admitted.AdmitsClientErrors)
             {
                 return;
             }
@@ -324,7 +444,7 @@ namespace CometGuard.Analyzers.Retry
             // The fix rewrites a test that is all status on one response; a test that reads anything else stays as it is.
             var conditional = false;
             var response = admission.IsExact ? OnlyResponse(operation, out conditional) : null;
-            tests.Add(new ClientErrorTest(operation, response, conditional: response is not null && conditional, ReferenceEquals(operation, whole)));
+            tests.Add(new ClientErrorTest(operation, response, conditional: response is not null && conditional, ReferenceEquals(operation, whole), admitted));
         }
 
         private static void Conjuncts(IOperation operation, List<IOperation> conjuncts)
@@ -341,7 +461,7 @@ namespace CometGuard.Analyzers.Retry
         }
 
         /// <summary>Each arm of a switch expression with what holds when it is the one taken and its value is true.</summary>
-        private List<(ISwitchExpressionArmOperation Arm, Admission Context)> Arms(ISwitchExpressionOperation switchExpression, Admission context)
+        private List<(ISwitchExpressionArmOperation Arm, Admission Context)> Arms(ISwitchExpressionOperation switchExpression, Admission context, int depth)
         {
             var arms = new List<(ISwitchExpressionArmOperation, Admission)>();
             var input = InputOf(switchExpression.Value);
@@ -351,12 +471,12 @@ namespace CometGuard.Analyzers.Retry
                 var matches = Pattern(arm.Pattern, input);
                 if (arm.Guard is { } guard)
                 {
-                    matches = matches.And(Eval(guard, 0));
+                    matches = matches.And(Eval(guard, depth));
                 }
 
                 // An arm that says nothing of the status (an exception type) takes no status away from later arms.
                 var taken = context.And(earlier.Not()).And(matches.IsFree ? Admission.Unknown : matches);
-                arms.Add((arm, taken.And(Value(arm.Value, 0))));
+                arms.Add((arm, taken.And(Value(arm.Value, depth))));
                 if (!matches.IsFree)
                 {
                     earlier = earlier.Or(matches);
@@ -389,13 +509,14 @@ namespace CometGuard.Analyzers.Retry
                     return Eval(access.WhenNotNull, depth);
                 case IPropertyReferenceOperation { Property.Name: KnownMembers.IsSuccessStatusCode } success when IsResponse(success.Property.ContainingType):
                     return Admission.Exactly(StatusSet.Success);
-                case IConditionalOperation { WhenFalse: { } whenFalse } ternary when IsBoolean(ternary):
+                case IConditionalOperation { WhenFalse: { } whenFalse } ternary when IsPredicateValue(ternary):
                     var condition = Eval(ternary.Condition, depth);
-                    return Admission.Choose(condition.IsFree ? Admission.Unknown : condition, Eval(ternary.WhenTrue, depth), Eval(whenFalse, depth))
-                        .Or(condition.IsFree ? Eval(whenFalse, depth) : Admission.False);
+                    var otherwise = Eval(whenFalse, depth);
+                    return Admission.Choose(condition.IsFree ? Admission.Unknown : condition, Eval(ternary.WhenTrue, depth), otherwise)
+                        .Or(condition.IsFree ? otherwise : Admission.False);
                 case ISwitchExpressionOperation switchExpression:
                     var admitted = Admission.False;
-                    foreach (var (_, context) in Arms(switchExpression, Admission.True))
+                    foreach (var (_, context) in Arms(switchExpression, Admission.True, depth))
                     {
                         admitted = admitted.Or(context);
                     }
@@ -418,7 +539,7 @@ namespace CometGuard.Analyzers.Retry
                     if (depth < MaxDepth && IsBoolean(invocation) && !IsFree(invocation) && invocation.TargetMethod.BodyInSameTree(invocation) is { } body)
                     {
                         var helper = Admission.False;
-                        foreach (var (value, context) in Returns(body))
+                        foreach (var (value, context, _) in Returns(body, depth + 1))
                         {
                             helper = helper.Or(context.And(Value(value, depth + 1)));
                         }
@@ -658,6 +779,11 @@ namespace CometGuard.Analyzers.Retry
             };
         }
 
+        /// <summary>A <c>bool</c>, or a <c>ValueTask&lt;bool&gt;</c>/<c>Task&lt;bool&gt;</c> as a v8 predicate returns.</summary>
+        private static bool IsPredicateValue(IOperation operation)
+            => IsBoolean(operation)
+                || (operation.Type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Length == 1 && generic.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+
         private static bool IsBoolean(IOperation operation)
         {
             var type = operation.Type;
@@ -708,13 +834,17 @@ namespace CometGuard.Analyzers.Retry
     /// <summary>A test that admits client errors, with the response the fix rewrites it on (null: no fix).</summary>
     internal sealed class ClientErrorTest
     {
-        public ClientErrorTest(IOperation test, IOperation? response, bool conditional, bool whole)
+        public ClientErrorTest(IOperation test, IOperation? response, bool conditional, bool whole, Admission admitted)
         {
             Test = test;
             Response = response;
             IsConditional = conditional;
             IsWhole = whole;
+            Admitted = admitted;
         }
+
+        /// <summary>The statuses the test admits where it stands.</summary>
+        public Admission Admitted { get; }
 
         public IOperation Test { get; }
 

@@ -25,7 +25,28 @@ namespace CometGuard.Analyzers.Rules
 
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(CometGuardOptions.AllowedKeyFingerprints, out var allowed);
             var accepted = CometGuardOptions.ParseList(allowed);
-            start.RegisterAdditionalFileAction(context => Analyze(context, accepted));
+
+            // A file listed twice (by the project and by the package, or by two imports) is read once: one report per key.
+            var read = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+            start.RegisterAdditionalFileAction(context =>
+            {
+                if (read.TryAdd(FullPath(context.AdditionalFile.Path), true))
+                {
+                    Analyze(context, accepted);
+                }
+            });
+        }
+
+        private static string FullPath(string path)
+        {
+            try
+            {
+                return System.IO.Path.GetFullPath(path);
+            }
+            catch (System.Exception e) when (e is System.ArgumentException or System.NotSupportedException or System.IO.PathTooLongException or System.Security.SecurityException)
+            {
+                return path;
+            }
         }
 
         private static void Analyze(AdditionalFileAnalysisContext context, ImmutableArray<string> accepted)

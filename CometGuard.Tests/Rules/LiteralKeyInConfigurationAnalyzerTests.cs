@@ -90,6 +90,21 @@ namespace CometGuard.Tests.Rules
                 """));
 
         [Fact]
+        public Task Names_of_secrets_and_references_to_them_are_quiet()
+            => Analyze(("/0/appsettings.json", """
+                {
+                  "Headers": [ { "Key": "X-Correlation-Id", "Value": "from-the-gateway" } ],
+                  "Identity": { "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://contoso.vault.azure.net/secrets/gateway-key/)" },
+                  "Vault": { "OpenAiSecret": "openai-api-key-prod", "ApiKeyFile": "/run/secrets/gateway_api_key" },
+                  "Gateway": { "ApiKey": "https://vault.contoso.internal/v1/secret/data/gateway" }
+                }
+                """));
+
+        [Fact]
+        public Task Env_files_with_a_byte_order_mark_and_tabs()
+            => Analyze(("/0/.env", "\uFEFFCOMETAPI_API_KEY={|CG0012:" + TestKeys.Generic + "|}\r\nexport\tOPENAI_API_KEY={|CG0012:" + TestKeys.OpenAiLegacy + "|}\r\n"));
+
+        [Fact]
         public Task Only_configuration_files_are_read()
             => Analyze(
                 ("/0/data/fixtures.json", $$"""{ "ApiKey": "{{TestKeys.OpenAiProject}}" }"""),

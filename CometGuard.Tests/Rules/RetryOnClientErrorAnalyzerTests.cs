@@ -206,6 +206,73 @@ namespace CometGuard.Tests.Rules
                 """);
 
         [Fact]
+        public Task Switch_statements_ternaries_and_recursive_helpers()
+            => Analyze("""
+                class C
+                {
+                    void M()
+                    {
+                        var a = Policy.HandleResult<HttpResponseMessage>(Transient).RetryAsync(2);
+                        var b = Policy.HandleResult<HttpResponseMessage>(Broad).RetryAsync(2);
+                        var c = Policy.HandleResult<HttpResponseMessage>(InAList).RetryAsync(2);
+                        var d = Policy.HandleResult<HttpResponseMessage>(r => Recursive(r, 3)).RetryAsync(2);
+                        var e = Policy.HandleResult<HttpResponseMessage>(r => Even(r, 4)).RetryAsync(2);
+                        var f = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => {|CG0005:args.Outcome.Result is { IsSuccessStatusCode: true }|} ? PredicateResult.False() : PredicateResult.True(),
+                        };
+                        var g = new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            ShouldHandle = args => args.Outcome.Result is { StatusCode: HttpStatusCode.ServiceUnavailable } ? PredicateResult.True() : PredicateResult.False(),
+                        };
+                    }
+
+                    static bool Transient(HttpResponseMessage r)
+                    {
+                        switch (r.StatusCode)
+                        {
+                            case HttpStatusCode.ServiceUnavailable:
+                            case HttpStatusCode.GatewayTimeout:
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    static bool Broad(HttpResponseMessage r)
+                    {
+                        switch (r.StatusCode)
+                        {
+                            case HttpStatusCode.OK:
+                                return false;
+                            {|CG0005:case HttpStatusCode.Unauthorized:|}
+                                return true;
+                            default:
+                                return (int)r.StatusCode >= 500;
+                        }
+                    }
+
+                    private static readonly HttpStatusCode[] Retried = { HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable };
+
+                    static bool InAList(HttpResponseMessage r)
+                    {
+                        foreach (var status in Retried)
+                        {
+                            if (r.StatusCode == status) return true;
+                        }
+
+                        return false;
+                    }
+
+                    static bool Recursive(HttpResponseMessage r, int hop) => hop switch { 0 => (int)r.StatusCode >= 500, _ => Recursive(r, hop - 1) };
+
+                    static bool Even(HttpResponseMessage r, int n) => n == 0 ? (int)r.StatusCode >= 500 : Odd(r, n - 1);
+
+                    static bool Odd(HttpResponseMessage r, int n) => n != 0 && Even(r, n - 1);
+                }
+                """);
+
+        [Fact]
         public Task ClientResultException_without_status()
             => Analyze("""
                 class C

@@ -466,6 +466,15 @@ namespace CometGuard.Tests.Rules
                         => new(_clients[Interlocked.Increment(ref _next) % _clients.Count]);
                 }
 
+                sealed class HelperDecides : FailoverChatClient
+                {
+                    private readonly Queue<IChatClient> _clients = new();
+
+                    protected override ValueTask<IChatClient> SelectClientAsync(RoutingContext context, CancellationToken cancellationToken) => NextOrThrow();
+
+                    private ValueTask<IChatClient> NextOrThrow() => _clients.TryDequeue(out var client) ? new(client) : throw new InvalidOperationException("spent");
+                }
+
                 sealed class Exhausting : FailoverChatClient
                 {
                     private readonly Queue<IChatClient> _clients;
@@ -494,6 +503,8 @@ namespace CometGuard.Tests.Rules
                     IChatClient BoundedBySelection(IChatClient a, IChatClient b) => new Exhausting(new[] { a, b });
 
                     IChatClient Ordered(IChatClient a, IChatClient b) => new OrderedFailoverChatClient(new[] { a, b });
+
+                    IChatClient Helper() => new HelperDecides();
                 }
                 """);
 
