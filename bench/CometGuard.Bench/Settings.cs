@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 
 namespace CometGuard.Bench
 {
@@ -48,10 +47,10 @@ namespace CometGuard.Bench
             w.Line("  },");
             w.Line("  \"Features\": { \"Summaries\": true, \"Classification\": " + (random.Next(2) == 0 ? "false" : "true") + ", \"Threshold\": 0." + random.Next(50, 99) + " },");
             w.Line("  \"Build\": {");
-            w.Line("    \"Commit\": \"" + Hex(random, 40) + "\",");
-            w.Line("    \"Sha256\": \"" + Hex(random, 64) + "\"");
+            w.Line("    \"Commit\": \"" + Keys.Hex(random, 40) + "\",");
+            w.Line("    \"Sha256\": \"" + Keys.Hex(random, 64) + "\"");
             w.Line("  },");
-            w.Line("  \"Cache\": { \"CacheKey\": \"service" + n + ":v2:" + Hex(random, 16) + "\", \"Ttl\": \"00:05:00\" },");
+            w.Line("  \"Cache\": { \"CacheKey\": \"service" + n + ":v2:" + Keys.Hex(random, 16) + "\", \"Ttl\": \"00:05:00\" },");
             w.Line("  \"Services\": [");
             var services = 2 + random.Next(4);
             for (var s = 0; s < services; s++)
@@ -68,17 +67,6 @@ namespace CometGuard.Bench
             var bytes = new byte[16];
             random.NextBytes(bytes);
             return new Guid(bytes).ToString();
-        }
-
-        private static string Hex(Random random, int length)
-        {
-            var builder = new StringBuilder(length);
-            for (var i = 0; i < length; i++)
-            {
-                builder.Append("0123456789abcdef"[random.Next(16)]);
-            }
-
-            return builder.ToString();
         }
     }
 }
