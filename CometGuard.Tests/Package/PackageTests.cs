@@ -116,6 +116,51 @@ namespace CometGuard.Tests.Package
             return project;
         }
 
+        /// <summary>
+        /// The README's install commands, as written between its install markers, with the two placeholder paths filled in:
+        /// pack into a folder feed under a fresh HOME, point a new project at it, add the package, build. The build fails on
+        /// the project's literal key with CG0002, which is what the package is for.
+        /// </summary>
+        [Fact]
+        public async Task The_readme_install_commands_give_a_consumer_CometGuard()
+        {
+            var readme = File.ReadAllText(RepositoryPaths.Combine("README.md")).Replace("\r\n", "\n");
+            var block = Regex.Match(readme, "<!-- install:begin -->\n```bash\n(.*?)```\n<!-- install:end -->", RegexOptions.Singleline);
+            Assert.True(block.Success, "README.md has no install block between <!-- install:begin --> and <!-- install:end -->");
+
+            var home = Path.Combine(_fixture.Root, "readme-home");
+            var project = Path.Combine(_fixture.Root, "readme-consumer");
+            Directory.CreateDirectory(home);
+            var (created, creation) = await ProcessRunner.RunAsync("dotnet", $"new console -o \"{project}\"", _fixture.Root, TimeSpan.FromMinutes(3));
+            Assert.True(created == 0, creation);
+            var key = TestKeys.OpenAiProject;
+            File.WriteAllText(Path.Combine(project, "Program.cs"), $$"""
+                var http = new System.Net.Http.HttpClient();
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "{{key}}");
+                """);
+
+            var script = Path.Combine(_fixture.Root, "install.sh");
+            File.WriteAllText(script, "set -euo pipefail\n" + block.Groups[1].Value
+                .Replace("path/to/CometGuard", "\"" + RepositoryPaths.Root + "\"")
+                .Replace("path/to/YourProject", "\"" + project + "\""));
+
+            // A HOME of its own, as on a new machine: the feed and NuGet's user settings start empty. Downloaded packages
+            // stay shared (the version is new, so no cached copy can stand in for it).
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var (exit, output) = await ProcessRunner.RunAsync("bash", "\"" + script + "\"", _fixture.Root, TimeSpan.FromMinutes(10), new Dictionary<string, string?>
+            {
+                ["HOME"] = home,
+                ["NUGET_PACKAGES"] = packages,
+            });
+
+            Assert.True(Directory.GetFiles(Path.Combine(home, "cometguard-feed"), "CometGuard.0.1.0-local.*.nupkg").Length == 1, "no package in the feed:\n" + output);
+            Assert.Matches(new Regex(@"PackageReference for package 'CometGuard' version '0\.1\.0-local\.\d+'"), output);
+            Assert.NotEqual(0, exit);
+            Assert.Matches(new Regex(@"Program\.cs\(2,\d+\): error CG0002: Literal credential 'sk-proj-…'"), output);
+            Assert.DoesNotContain(key, output);
+        }
+
         [Fact]
         public async Task A_literal_key_fails_the_consumers_build_with_CG0002_and_the_key_is_never_printed()
         {
