@@ -4,7 +4,13 @@ namespace CometGuard.Analyzers
     /// <summary>Every CometGuard diagnostic, in one place. Help links are derived from the ID.</summary>
     internal static class Descriptors
     {
-        public const string HelpLinkBase = "https://github.com/CometGuard/CometGuard/blob/main/docs/rules/";
+        /// <summary>
+        /// Where the project lives: the one address every help link derives from (the package metadata and the README
+        /// are checked against it). Not published yet; the day it is, only this constant changes.
+        /// </summary>
+        public const string RepositoryAddress = "https://github.com/CometGuard/CometGuard";
+
+        public const string HelpLinkBase = RepositoryAddress + "/blob/main/docs/rules/";
 
         public static readonly DiagnosticDescriptor HardCodedModelId = Create(
             RuleIdentifiers.HardCodedModelId,

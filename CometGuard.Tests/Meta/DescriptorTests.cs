@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -50,6 +51,24 @@ namespace CometGuard.Tests.Meta
             var release = File.ReadAllText(RepositoryPaths.Combine("CometGuard.Analyzers", "AnalyzerReleases.Unshipped.md"))
                 + File.ReadAllText(RepositoryPaths.Combine("CometGuard.Analyzers", "AnalyzerReleases.Shipped.md"));
             Assert.Matches(new Regex("^" + id + @"\s*\|[^|]*\|\s*" + severity + @"\s*\|", RegexOptions.Multiline), release);
+        }
+
+        /// <summary>One address for the project: the package metadata, the release notes' links and the README's first lines use the descriptors' own.</summary>
+        [Fact]
+        public void The_repository_address_is_the_descriptors_everywhere()
+        {
+            var props = System.Xml.Linq.XDocument.Load(RepositoryPaths.Combine("Directory.Build.props"));
+            Assert.Equal(Descriptors.RepositoryAddress, props.Descendants("RepositoryUrl").Single().Value);
+            Assert.Equal(Descriptors.RepositoryAddress, props.Descendants("PackageProjectUrl").Single().Value);
+
+            var release = File.ReadAllText(RepositoryPaths.Combine("CometGuard.Analyzers", "AnalyzerReleases.Unshipped.md"));
+            foreach (Match link in Regex.Matches(release, @"\]\((https?://[^)]+)\)"))
+            {
+                Assert.StartsWith(Descriptors.HelpLinkBase, link.Groups[1].Value, StringComparison.Ordinal);
+            }
+
+            var head = string.Join("\n", File.ReadLines(RepositoryPaths.Combine("README.md")).Take(6));
+            Assert.Contains(Descriptors.RepositoryAddress, head, StringComparison.Ordinal);
         }
 
         [Fact]
