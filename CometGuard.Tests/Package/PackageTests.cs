@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using CometGuard.Tests.Meta;
 using CometGuard.Tests.Verifiers;
 
 namespace CometGuard.Tests.Package
@@ -159,6 +160,36 @@ namespace CometGuard.Tests.Package
             Assert.NotEqual(0, exit);
             Assert.Matches(new Regex(@"Program\.cs\(2,\d+\): error CG0002: Literal credential 'sk-proj-…'"), output);
             Assert.DoesNotContain(key, output);
+
+            // The same build with docs/ci.md's SARIF setting: a log that validates against SARIF 2.1.0, names each CometGuard
+            // rule that fired with its help link and title, and holds nothing of the key beyond what the message allows.
+            var sarif = Path.Combine(_fixture.Root, "readme-consumer.sarif");
+            var (_, logged) = await ProcessRunner.RunAsync("dotnet", "build --no-restore -nologo \"-p:ErrorLog=" + sarif + "%2Cversion=2.1\"", project, TimeSpan.FromMinutes(5), new Dictionary<string, string?>
+            {
+                ["HOME"] = home,
+                ["NUGET_PACKAGES"] = packages,
+            });
+            Assert.True(File.Exists(sarif), "no SARIF log:\n" + logged);
+            var log = File.ReadAllText(sarif);
+            var schema = await NJsonSchema.JsonSchema.FromJsonAsync(await SarifSchema.FetchAsync(Path.Combine(_fixture.Root, "schema")));
+            var violations = schema.Validate(log);
+            Assert.True(violations.Count == 0, "SARIF 2.1.0 schema violations:\n" + string.Join("\n", violations.Select(v => v.ToString())));
+
+            using var document = System.Text.Json.JsonDocument.Parse(log);
+            var run = document.RootElement.GetProperty("runs")[0];
+            var fired = run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()!).Where(id => id.StartsWith("CG", StringComparison.Ordinal)).Distinct().ToList();
+            Assert.Contains("CG0002", fired);
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+            foreach (var id in fired)
+            {
+                var descriptor = AnalyzerCatalog.Supported.First(d => d.Id == id);
+                Assert.Equal(descriptor.HelpLinkUri, rules[id].GetProperty("helpUri").GetString());
+                Assert.Equal(descriptor.Title.ToString(), rules[id].GetProperty("shortDescription").GetProperty("text").GetString());
+            }
+
+            Assert.DoesNotContain(key, log);
+            Assert.DoesNotContain(key.Substring(8, 24), log);
+            Assert.Matches(new Regex(@"'sk-proj-…' \(\d+ chars, sha256:[0-9a-f]{8}\)"), log);
         }
 
         [Fact]
