@@ -11,18 +11,17 @@ namespace CometGuard.Analyzers.Retry
     /// "leaves termination to client selection": a subclass whose <c>SelectClientAsync</c> always hands out a client
     /// (it never throws, so it must repeat one) retries a failing request with no limit.
     /// <c>OrderedFailoverChatClient</c> tries each client once and rethrows the last failure: bounded by its list, but
-    /// each SDK client in it keeps its own <c>ClientRetryPolicy</c>, so one request becomes the sum of their attempts.
+    /// each SDK client in it keeps its own <c>ClientRetryPolicy</c>, so one request becomes the sum of their attempts
+    /// (counted with the caller's <see cref="RetryLayers"/>: building one reads the handler types' member names).
     /// </summary>
     internal sealed class FailoverClients
     {
         private readonly RetryApis _apis;
-        private readonly RetryLayers _layers;
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _unlimitedTypes = new(SymbolEqualityComparer.Default);
 
         public FailoverClients(RetryApis apis)
         {
             _apis = apis;
-            _layers = new RetryLayers(apis);
         }
 
         /// <summary>
@@ -116,7 +115,7 @@ namespace CometGuard.Analyzers.Retry
         /// how many clients, how many of them retry by themselves and with how many retries, and the calls one request can
         /// make (the first <c>MaximumAttemptsPerRequest</c> clients when the initialiser sets it). Null when no client retries.
         /// </summary>
-        public FailoverChain? Chain(IObjectCreationOperation creation)
+        public FailoverChain? Chain(IObjectCreationOperation creation, RetryLayers layers)
         {
             if (!_apis.Known.Is(creation.Type, KnownType.OrderedFailoverChatClient) || creation.Arguments.Length == 0)
             {
@@ -135,7 +134,7 @@ namespace CometGuard.Analyzers.Retry
             var most = 0;
             for (var i = 0; i < clients.Count && i < limit; i++)
             {
-                var retries = _layers.SdkRetriesBehind(clients[i]) ?? 0;
+                var retries = layers.SdkRetriesBehind(clients[i]) ?? 0;
                 calls += 1 + retries;
                 if (retries > 0)
                 {

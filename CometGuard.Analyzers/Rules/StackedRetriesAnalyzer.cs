@@ -156,7 +156,7 @@ namespace CometGuard.Analyzers.Rules
             /// <summary><c>new OrderedFailoverChatClient([...])</c> over SDK clients that each keep their <c>ClientRetryPolicy</c>.</summary>
             public void AnalyzeFailover(OperationAnalysisContext context)
             {
-                if (_failovers.Chain((IObjectCreationOperation)context.Operation) is not { } chain)
+                if (_failovers.Chain((IObjectCreationOperation)context.Operation, _layers) is not { } chain)
                 {
                     return;
                 }
