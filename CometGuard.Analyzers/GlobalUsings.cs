@@ -5,6 +5,7 @@ global using CometGuard.Analyzers.Bodies;
 global using CometGuard.Analyzers.Configuration;
 global using CometGuard.Analyzers.Endpoints;
 global using CometGuard.Analyzers.Logging;
+global using CometGuard.Analyzers.Manifest;
 global using CometGuard.Analyzers.Engine;
 global using CometGuard.Analyzers.Responses;
 global using CometGuard.Analyzers.Retry;
