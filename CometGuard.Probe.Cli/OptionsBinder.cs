@@ -80,6 +80,25 @@ namespace CometGuard.Probe.Cli
                 options.ApplicationReads.Add(path);
             }
 
+            if (parse.GetValue(command.ReadsFrom) is { } readsFrom)
+            {
+                try
+                {
+                    options.ReadManifest = ReadManifest.FromFile(readsFrom.FullName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidDataException)
+                {
+                    problem = "--reads-from: " + readsFrom.Name + " could not be read as a .NET assembly (" + e.GetType().Name + ").";
+                    return false;
+                }
+
+                if (options.ReadManifest.Reads.Count == 0)
+                {
+                    problem = "--reads-from: " + readsFrom.Name + " carries no CometGuard manifest (build it with the CometGuard package, and CometGuardResponseReads not false).";
+                    return false;
+                }
+            }
+
             foreach (var link in parse.GetValue(command.EvidenceLinks) ?? Array.Empty<string>())
             {
                 options.EvidenceLinks.Add(link);

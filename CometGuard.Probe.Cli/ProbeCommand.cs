@@ -1,3 +1,4 @@
+using System.IO;
 using System.CommandLine;
 using System.CommandLine.Help;
 
@@ -44,6 +45,11 @@ namespace CometGuard.Probe.Cli
                 Description = "A response path the application reads, e.g. choices[0].message.content; a missing one blocks promotion. Repeatable.",
                 HelpName = "PATH",
             };
+            ReadsFrom = new Option<FileInfo>("--reads-from")
+            {
+                Description = "A built application assembly (bin/Release/net8.0/MyApp.dll): check the response fields CometGuard's build recorded it reads. Read as metadata, never loaded.",
+                HelpName = "FILE",
+            };
             EvidenceLinks = new Option<string[]>("--evidence-link")
             {
                 Description = "A docs page or dashboard the decision relied on, written into the evidence. Repeatable.",
@@ -72,7 +78,7 @@ namespace CometGuard.Probe.Cli
             // A named command rather than RootCommand, so help says "cometguard-probe" whatever the host process is called.
             Root = new Command("cometguard-probe", Summary + "\n\n" + ExitCodes.HelpText())
             {
-                BaseUrl, EndpointFamily, Model, ModelEnv, KeyEnv, Environment, Operator, Reads, EvidenceLinks,
+                BaseUrl, EndpointFamily, Model, ModelEnv, KeyEnv, Environment, Operator, Reads, ReadsFrom, EvidenceLinks,
                 Timeout, AllowSingleRetry, CurrentRoute, Format, Out, DryRun, new HelpOption(), new VersionOption(),
             };
         }
@@ -94,6 +100,8 @@ namespace CometGuard.Probe.Cli
         public Option<string> Operator { get; }
 
         public Option<string[]> Reads { get; }
+
+        public Option<FileInfo> ReadsFrom { get; }
 
         public Option<string[]> EvidenceLinks { get; }
 

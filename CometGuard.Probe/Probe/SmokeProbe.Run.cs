@@ -187,7 +187,7 @@ namespace CometGuard.Probe
                         oversized,
                         _options.EndpointFamily,
                         _model,
-                        type == RequestType.HappyPath ? _options.ApplicationReads.ToList() : (IReadOnlyList<string>)Array.Empty<string>(),
+                        type == RequestType.HappyPath ? _options.AllApplicationReads() : (IReadOnlyList<string>)Array.Empty<string>(),
                         _fingerprint);
                     observation.RetryAfter = retryAfter;
                     if (response.RequestMessage?.RequestUri is Uri final && final != uri)
@@ -322,7 +322,7 @@ namespace CometGuard.Probe
                 var missing = o.ApplicationReads.Where(r => r.Presence != FieldPresence.Present).Select(r => r.Path).ToList();
                 if (missing.Count > 0 && o.Outcome == ProbeOutcome.Success)
                 {
-                    notes.Add("application reads missing: " + string.Join(", ", missing));
+                    notes.Add("application reads missing: " + string.Join(", ", missing.Select(ReadBy)));
                 }
 
                 if (o.RetryAfter is TimeSpan wait)
@@ -404,6 +404,12 @@ namespace CometGuard.Probe
                     Notes = EvidenceScrubber.Scrub(notes + "; decision: " + decision.Rule.Reason, _fingerprint),
                 };
             }
+
+            /// <summary>A missing path with the code the manifest says reads it (file: member; never an absolute path).</summary>
+            private string ReadBy(string path)
+                => _options.ReadManifest?.ReadersOf(path) is { Count: > 0 } readers
+                    ? path + " (read by " + Clean(string.Join(", ", readers)) + ")"
+                    : path;
 
             private string Clean(string? value)
                 => string.IsNullOrWhiteSpace(value) ? Unspecified : EvidenceScrubber.Scrub(value!.Trim().Replace('\n', ' ').Replace('\r', ' '), _fingerprint);

@@ -45,6 +45,25 @@ namespace CometGuard.Probe
         /// </summary>
         public IList<string> ApplicationReads { get; } = new List<string>();
 
+        /// <summary>
+        /// The reads CometGuard's build recorded in the application's assembly
+        /// (<c>ReadManifest.From(typeof(ChatService).Assembly)</c>): its paths for <see cref="EndpointFamily"/> are
+        /// checked beside <see cref="ApplicationReads"/>, and a missing one names the code that reads it.
+        /// </summary>
+        public ReadManifest? ReadManifest { get; set; }
+
+        /// <summary>The typed reads and the manifest's for the chosen family, each once.</summary>
+        internal IReadOnlyList<string> AllApplicationReads()
+        {
+            var all = new List<string>(ApplicationReads);
+            if (ReadManifest is { } manifest && EndpointFamily is EndpointFamily.ChatCompletions or EndpointFamily.Responses)
+            {
+                all.AddRange(manifest.PathsFor(EndpointFamily).Where(p => !all.Contains(p)));
+            }
+
+            return all;
+        }
+
         /// <summary>What the route carries today; <see cref="Probe.CurrentRoute.Canary"/> turns <c>KEEP_PRIMARY</c> into <c>ROLL_BACK</c>.</summary>
         public CurrentRoute CurrentRoute { get; set; }
 

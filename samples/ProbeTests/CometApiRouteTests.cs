@@ -40,6 +40,9 @@ namespace Samples.ProbeTests
                     Environment = Environment.GetEnvironmentVariable("COMETAPI_ENVIRONMENT") ?? "staging",
                     Operator = Environment.GetEnvironmentVariable("COMETAPI_OPERATOR") ?? "samples",
                     EvidenceLinks = { evidenceLink },
+
+                    // The fields the application reads, as its build recorded them: no hand-typed list to go stale.
+                    ReadManifest = ReadManifest.From(typeof(Samples.Gateway.ChatService).Assembly),
                 },
                 http);
 
