@@ -183,10 +183,19 @@ namespace CometGuard.Tests.Probe
         public async Task Caller_cancellation_surfaces_as_cancellation_not_a_record()
         {
             await using var gateway = await ScriptedGateway.StartAsync(Reply.StallHeaders(), Reply.Json(400, ProbeTestKit.OpenAiError));
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            using var cancel = new CancellationTokenSource();
             using var client = ProbeTestKit.Client();
 
-            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SmokeProbe.RunAsync(ProbeTestKit.Options(gateway.BaseAddress), client, cancel.Token));
+            // Cancel once the gateway holds the request, not on a timer: on a loaded machine a timer can fire before it is sent.
+            var run = SmokeProbe.RunAsync(ProbeTestKit.Options(gateway.BaseAddress), client, cancel.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (gateway.RequestCount == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            cancel.Cancel();
+            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
             Assert.Equal(cancel.Token, ex.CancellationToken);
             Assert.DoesNotContain(ProbeTestKit.FakeKey, ex.ToString(), StringComparison.Ordinal);
