@@ -91,6 +91,20 @@ namespace CometGuard.Analyzers.Engine
             return operation;
         }
 
+        /// <summary>The value a <c>?.</c> tests, for an operation inside its access (the conditional-access instance), or null.</summary>
+        public static IOperation? ConditionalReceiver(this IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access)
+                {
+                    return access.Operation;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The receiver of a call, whether an instance call or an extension call in reduced form.</summary>
         public static IOperation? Receiver(this IInvocationOperation invocation)
         {

@@ -91,7 +91,8 @@ namespace CometGuard.Analyzers.Manifest
 
         private static string? JsonFamily(string path)
         {
-            foreach (var segment in path.Split('.', '['))
+            var segments = path.Split('.', '[');
+            foreach (var segment in segments)
             {
                 foreach (var (name, family) in WireMap.FamilyNames)
                 {
@@ -102,8 +103,7 @@ namespace CometGuard.Analyzers.Manifest
                 }
             }
 
-            var first = path.Split('.', '[')[0];
-            return Array.IndexOf(WireMap.SharedRootNames, first) >= 0 ? WireMap.AnyFamily : null;
+            return Array.IndexOf(WireMap.SharedRootNames, segments[0]) >= 0 ? WireMap.AnyFamily : null;
         }
 
         private WirePath? Resolve(IOperation? operation, SemanticModel model, int depth)
@@ -127,15 +127,7 @@ namespace CometGuard.Analyzers.Manifest
                 case IAwaitOperation awaited:
                     return Resolve(awaited.Operation, model, depth + 1);
                 case IConditionalAccessInstanceOperation instance:
-                    for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
-                    {
-                        if (parent is IConditionalAccessOperation access)
-                        {
-                            return Resolve(access.Operation, model, depth + 1);
-                        }
-                    }
-
-                    return null;
+                    return Resolve(instance.ConditionalReceiver(), model, depth + 1);
                 case IConditionalAccessOperation conditional:
                     return Resolve(conditional.WhenNotNull, model, depth + 1);
                 case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:

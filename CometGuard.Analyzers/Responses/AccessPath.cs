@@ -146,15 +146,7 @@ namespace CometGuard.Analyzers.Responses
                     symbols.Add(property.Property);
                     return true;
                 case IConditionalAccessInstanceOperation conditional:
-                    for (var parent = conditional.Parent; parent is not null; parent = parent.Parent)
-                    {
-                        if (parent is IConditionalAccessOperation access)
-                        {
-                            return Build(access.Operation, captures, symbols, depth + 1);
-                        }
-                    }
-
-                    return false;
+                    return conditional.ConditionalReceiver() is { } receiver && Build(receiver, captures, symbols, depth + 1);
                 case IFlowCaptureReferenceOperation reference when captures is not null:
                     return captures.TryGetValue(reference.Id, out var captured) && Build(captured, captures, symbols, depth + 1);
                 default:

@@ -700,7 +700,7 @@ namespace CometGuard.Analyzers.Retry
                         if (instance is IConditionalAccessInstanceOperation)
                         {
                             conditional = true;
-                            read = ConditionalReceiver(operation);
+                            read = operation.ConditionalReceiver();
                         }
                         else if (instance is not IInstanceReferenceOperation)
                         {
@@ -729,19 +729,6 @@ namespace CometGuard.Analyzers.Retry
             }
 
             return response;
-        }
-
-        private static IOperation? ConditionalReceiver(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                if (current is IConditionalAccessOperation access)
-                {
-                    return access.Operation;
-                }
-            }
-
-            return null;
         }
 
         /// <summary><c>true</c>/<c>false</c>, Polly's <c>PredicateResult.True()</c>/<c>False()</c>, and those wrapped in a <c>ValueTask</c>.</summary>
