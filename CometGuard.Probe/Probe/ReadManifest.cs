@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -38,7 +37,8 @@ namespace CometGuard.Probe
 
         /// <summary>
         /// The manifest of a built assembly file, read from its metadata without loading it (the application's
-        /// code never runs). A file that is not a .NET assembly is an <see cref="InvalidDataException"/> naming it.
+        /// code never runs). A file that is not a PE image is a <see cref="BadImageFormatException"/>; one without .NET
+        /// metadata, or with an entry that is not <c>family|path|readers</c>, an <see cref="InvalidDataException"/> naming it.
         /// </summary>
         public static ReadManifest FromFile(string path)
         {
@@ -115,16 +115,13 @@ namespace CometGuard.Probe
 
         private static bool IsAssemblyMetadata(MetadataReader reader, CustomAttribute attribute)
         {
-            EntityHandle type;
-            if (attribute.Constructor.Kind == HandleKind.MemberReference)
-            {
-                type = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
-            }
-            else
+            // The BCL's attribute is always referenced, never defined in the application.
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
             {
                 return false;
             }
 
+            var type = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
             return type.Kind == HandleKind.TypeReference
                 && reader.GetTypeReference((TypeReferenceHandle)type) is var reference
                 && reader.StringComparer.Equals(reference.Name, nameof(AssemblyMetadataAttribute))

@@ -165,6 +165,9 @@ class Other
             Assert.Null(Generated(@"class Plain { int Id => 1; string M(Plain p) => p.Id.ToString(); }", enabled: null));
             Assert.Null(Generated(@"using OpenAI.Chat; class C { string M(ChatCompletion c) => c.Id; }", enabled: "false"));
             Assert.NotNull(Generated(@"using OpenAI.Chat; class C { string M(ChatCompletion c) => c.Id; }", enabled: "true"));
+
+            // The probe reads the key the generator writes: the two assemblies share no code, so the test holds them together.
+            Assert.Equal(ResponseReadsGenerator.MetadataKey, CometGuard.Probe.ReadManifest.MetadataKey);
         }
 
         [Fact]
